@@ -1,0 +1,1 @@
+"""Pure calculators used by the course pages: one module each, no Streamlit imports."""

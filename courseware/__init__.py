@@ -1,0 +1,1 @@
+"""The courseware engine: content loading, lesson parsing, UI strings, widgets and pages."""

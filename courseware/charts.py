@@ -1,0 +1,30 @@
+"""Altair charts built from chart data in ``assets/charts`` (pure: no Streamlit)."""
+
+from __future__ import annotations
+
+import altair as alt
+
+from courseware.figures import ChartSpec
+
+PALETTE = ["#1f4e79", "#c0392b", "#f39c12", "#2e86c1", "#27ae60"]
+
+
+def share_chart(spec: ChartSpec) -> alt.LayerChart:
+    """A labelled donut showing how a whole splits into shares (e.g. 30/50/20)."""
+    rows = [
+        {"label": p.label, "value": p.value, "text": f"{p.label} {p.value:g}{spec.unit}"}
+        for p in spec.data
+    ]
+    base = alt.Chart(alt.Data(values=rows)).encode(
+        theta=alt.Theta("value:Q", stack=True),
+        color=alt.Color(
+            "label:N",
+            scale=alt.Scale(domain=[p.label for p in spec.data], range=PALETTE),
+            legend=None,
+        ),
+        order=alt.Order("value:Q", sort="descending"),
+        tooltip=[alt.Tooltip("label:N", title=" "), alt.Tooltip("value:Q", title=spec.unit)],
+    )
+    ring = base.mark_arc(innerRadius=70, outerRadius=140, stroke="white", strokeWidth=3)
+    labels = base.mark_text(radius=178, fontSize=20, fontWeight="bold").encode(text="text:N")
+    return (ring + labels).properties(title=spec.title, height=400)

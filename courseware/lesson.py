@@ -1,0 +1,238 @@
+"""Parse a lesson file with markdown-it-py into front matter, sections and display blocks.
+
+A lesson is Markdown with YAML front matter (see ``lessons/README.md``). Each level-2
+heading opens a section; ``::: key|tip|warn`` containers become callouts and
+``::: figure NAME`` containers name a figure from ``assets/``. Blocks keep their Markdown
+source, which the UI renders with raw HTML disabled.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterator
+from typing import Literal
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.attrs import attrs_block_plugin
+from mdit_py_plugins.container import container_plugin
+from mdit_py_plugins.front_matter import front_matter_plugin
+from pydantic import BaseModel, ConfigDict, Field
+
+from courseware.errors import ContentError
+from courseware.frontmatter import parse_front_matter
+
+CALLOUT_KINDS = ("key", "tip", "warn")
+CONTAINER_KINDS = (*CALLOUT_KINDS, "figure")
+SECTION_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+NUMBERED_TITLE = re.compile(r"^(\d+(?:\.\d+)*)\s+(.+)$")
+
+BlockKind = Literal["markdown", "key", "tip", "warn", "figure"]
+
+
+class LessonMeta(BaseModel):
+    """The validated front matter of a lesson file."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    title: str = Field(min_length=1)
+    part: int = Field(ge=1, le=99)
+    summary: str = Field(min_length=1)
+    reading_minutes: int = Field(gt=0, le=600)
+
+
+class Block(BaseModel):
+    """One displayable piece of a section: prose, a callout or a figure."""
+
+    model_config = ConfigDict(frozen=True)
+
+    kind: BlockKind
+    text: str
+    line: int
+    figure: str | None = None
+
+
+class Section(BaseModel):
+    """A numbered section of a lesson, addressable by its stable id."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    number: str
+    title: str
+    line: int
+    blocks: tuple[Block, ...]
+
+    @property
+    def label(self) -> str:
+        return f"{self.number} {self.title}"
+
+    @property
+    def text(self) -> str:
+        """All the section's Markdown, for searching and checking content."""
+        return "\n\n".join([self.title, *(block.text for block in self.blocks)])
+
+
+class Lesson(BaseModel):
+    """A parsed lesson: metadata, introduction and sections in source order."""
+
+    model_config = ConfigDict(frozen=True)
+
+    path: str
+    meta: LessonMeta
+    intro: tuple[Block, ...]
+    sections: tuple[Section, ...]
+    warnings: tuple[str, ...] = ()
+
+    def section(self, section_id: str) -> Section | None:
+        return next((s for s in self.sections if s.id == section_id), None)
+
+
+def _markdown() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": True}).enable("table")
+    md.use(front_matter_plugin).use(attrs_block_plugin)
+    for kind in CONTAINER_KINDS:
+        md.use(container_plugin, name=kind)
+    return md
+
+
+_MD = _markdown()
+
+
+def parse_lesson(source: str, path: str, known_figures: Collection[str] = ()) -> Lesson:
+    """Parse a lesson's source; raise ContentError (``path:line: message``) if it is broken."""
+    tokens = _MD.parse(source)
+    lines = source.splitlines()
+    if not tokens or tokens[0].type != "front_matter":
+        raise ContentError(path, 1, "missing front matter: the file must start with a --- block")
+    front = tokens[0]
+    meta = parse_front_matter(
+        front.content, LessonMeta, path=path, first_line=2, opening_line=front.map[0] + 1
+    )
+    top_level = [t for t in tokens[1:] if t.level == 0 and t.nesting != -1]
+    warnings = tuple(_raw_html_warnings(tokens, path))
+
+    intro: list[Block] = []
+    sections: list[Section] = []
+    heading: Token | None = None
+    title_token: Token | None = None
+    body: list[Token] = []
+
+    def close_section() -> None:
+        if heading is None:
+            intro.extend(_blocks(body, lines, path, known_figures))
+        else:
+            sections.append(_section(heading, title_token, body, lines, path, known_figures))
+
+    for token in top_level:
+        if token.type == "heading_open" and token.tag == "h1":
+            raise ContentError(path, token.map[0] + 1, "use ## for sections; # is the page title")
+        if token.type == "heading_open" and token.tag == "h2":
+            close_section()
+            heading, title_token, body = token, _next_inline(tokens, token), []
+        else:
+            body.append(token)
+    close_section()
+
+    _check_unique_ids(sections, path)
+    if not sections:
+        raise ContentError(path, len(lines) or 1, "the lesson has no ## sections")
+    return Lesson(
+        path=path, meta=meta, intro=tuple(intro), sections=tuple(sections), warnings=warnings
+    )
+
+
+def _next_inline(tokens: list[Token], opening: Token) -> Token:
+    return tokens[tokens.index(opening) + 1]
+
+
+def _section(
+    heading: Token,
+    title_token: Token | None,
+    body: list[Token],
+    lines: list[str],
+    path: str,
+    known_figures: Collection[str],
+) -> Section:
+    line = heading.map[0] + 1
+    section_id = str(heading.attrs.get("id", ""))
+    title_text = title_token.content.strip() if title_token else ""
+    if not section_id:
+        raise ContentError(path, line, f"section '{title_text}' needs an id line such as {{#smart}}")
+    if not SECTION_ID.match(section_id):
+        raise ContentError(path, line, f"section id '{section_id}' must be lower-case a-z, 0-9, -")
+    numbered = NUMBERED_TITLE.match(title_text)
+    if not numbered:
+        raise ContentError(path, line, f"section title '{title_text}' must start with its number")
+    return Section(
+        id=section_id,
+        number=numbered.group(1),
+        title=numbered.group(2).strip(),
+        line=line,
+        blocks=tuple(_blocks(body, lines, path, known_figures)),
+    )
+
+
+def _blocks(
+    tokens: list[Token], lines: list[str], path: str, known_figures: Collection[str]
+) -> Iterator[Block]:
+    """Group a section's top-level tokens into prose runs, callouts and figures."""
+    prose: list[Token] = []
+
+    def flush() -> Iterator[Block]:
+        if prose:
+            start, end = prose[0].map[0], max(t.map[1] for t in prose if t.map)
+            yield Block(kind="markdown", text=_join(lines[start:end]), line=start + 1)
+            prose.clear()
+
+    for token in tokens:
+        if not token.map:
+            continue
+        kind = token.type.removeprefix("container_").removesuffix("_open")
+        if token.type.startswith("container_") and kind in CONTAINER_KINDS:
+            yield from flush()
+            yield _container_block(kind, token, lines, path, known_figures)
+        else:
+            prose.append(token)
+    yield from flush()
+
+
+def _container_block(
+    kind: str, token: Token, lines: list[str], path: str, known_figures: Collection[str]
+) -> Block:
+    start, end = token.map  # ``end`` is the closing ``:::`` line, when there is one
+    line = start + 1
+    if end >= len(lines) or not lines[end].strip().startswith(":::"):
+        raise ContentError(path, line, f"'::: {kind}' is never closed with ':::'")
+    inner = _join(lines[start + 1 : end])
+    if kind != "figure":
+        return Block(kind=kind, text=inner, line=line)  # type: ignore[arg-type]
+    name = token.info.strip().removeprefix("figure").strip()
+    if not name:
+        raise ContentError(path, line, "'::: figure' needs a figure name")
+    if name not in known_figures:
+        known = ", ".join(sorted(known_figures)) or "none"
+        raise ContentError(path, line, f"unknown figure '{name}' (known: {known})")
+    return Block(kind="figure", text=inner, line=line, figure=name)
+
+
+def _check_unique_ids(sections: list[Section], path: str) -> None:
+    seen: dict[str, int] = {}
+    for section in sections:
+        if section.id in seen:
+            message = f"section id '{section.id}' is already used on line {seen[section.id]}"
+            raise ContentError(path, section.line, message)
+        seen[section.id] = section.line
+
+
+def _raw_html_warnings(tokens: list[Token], path: str) -> Iterator[str]:
+    """Raw HTML is never rendered; say where it stands so the author can remove it."""
+    for token in tokens:
+        children = token.children or []
+        if token.type == "html_block" or any(c.type == "html_inline" for c in children):
+            line = token.map[0] + 1 if token.map else 1
+            yield f"{path}:{line}: raw HTML is not rendered; use Markdown"
+
+
+def _join(lines: list[str]) -> str:
+    return "\n".join(lines).strip("\n")

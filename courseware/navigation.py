@@ -1,0 +1,53 @@
+"""Build the app's pages from the lesson files found on disk."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from courseware.content import LessonEntry, load_course
+from courseware.i18n import part_label, t
+from courseware.pages import home, part
+
+PART_ICONS = {
+    1: ":material/groups:",
+    2: ":material/flag:",
+    3: ":material/bolt:",
+    4: ":material/forum:",
+}
+
+
+def part_url(part_number: int) -> str:
+    return f"part-{part_number}"
+
+
+def part_title(entry: LessonEntry) -> str:
+    label = part_label(entry.part)
+    if entry.lesson is None:
+        return label
+    return t("part.nav_title", label=label, title=entry.lesson.meta.title)
+
+
+def build_pages(lang: str = "zh") -> dict[str, list[st.Page]]:
+    """The navigation: a home page and one page per course part, grouped for the sidebar."""
+    entries = load_course(lang)
+    part_pages: dict[int, st.Page] = {}
+    for entry in entries:
+        if entry.part in part_pages:
+            continue  # a second file for the same part: its error shows on the home page
+
+        def show_part(entry: LessonEntry = entry) -> None:
+            part.render(entry)
+
+        show_part.__name__ = f"part_{entry.part}"
+        part_pages[entry.part] = st.Page(
+            show_part,
+            title=part_title(entry),
+            url_path=part_url(entry.part),
+            icon=PART_ICONS.get(entry.part, ":material/menu_book:"),
+        )
+
+    def show_home() -> None:
+        home.render(entries, part_pages)
+
+    home_page = st.Page(show_home, title=t("app.home"), icon=":material/home:", default=True)
+    return {"": [home_page], t("app.nav_course"): list(part_pages.values())}

@@ -1,0 +1,41 @@
+"""The home page: what the course is, its parts, and how to use the app."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from courseware.content import LessonEntry
+from courseware.i18n import part_label, t
+from courseware.ui import content_errors
+
+
+def render(entries: tuple[LessonEntry, ...], part_pages: dict[int, st.Page]) -> None:
+    st.title(t("app.title"), anchor=False)
+    st.caption(t("app.author"))
+    st.markdown(t("home.lead"))
+
+    st.subheader(t("home.parts_heading"), anchor=False)
+    if not entries:
+        st.warning(t("home.empty"))
+    columns = st.columns(2)
+    for index, entry in enumerate(entries):
+        with columns[index % 2].container(border=True):
+            _part_card(entry, part_pages.get(entry.part))
+
+    st.subheader(t("home.how_heading"), anchor=False)
+    for who in ("trainee", "instructor", "self"):
+        st.markdown(f"**{t(f'home.how_{who}_title')}**:{t(f'home.how_{who}')}")
+
+
+def _part_card(entry: LessonEntry, page: st.Page | None) -> None:
+    label = part_label(entry.part)
+    if entry.lesson is None:
+        st.markdown(f"**{label}**")
+        content_errors.broken_lesson(entry.error)
+        return
+    meta = entry.lesson.meta
+    st.markdown(f"**{label} · {meta.title}**")
+    st.caption(t("part.meta", minutes=meta.reading_minutes, sections=len(entry.lesson.sections)))
+    st.markdown(meta.summary)
+    if page is not None:
+        st.page_link(page, label=t("home.open_part", label=label), icon=":material/arrow_forward:")

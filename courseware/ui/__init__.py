@@ -1,0 +1,1 @@
+"""Streamlit widgets that each draw one thing."""

@@ -1,0 +1,20 @@
+"""Tell people, in place, which content file is broken and where."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from courseware.errors import ContentError
+from courseware.i18n import t
+
+
+def broken_lesson(error: ContentError) -> None:
+    st.error(t("part.broken"), icon=":material/error:")
+    st.code(str(error), language=None)
+    st.caption(t("part.broken_hint"))
+
+
+def lesson_warnings(warnings: tuple[str, ...]) -> None:
+    if warnings:
+        with st.expander(t("content.warnings"), icon=":material/warning:"):
+            st.code("\n".join(warnings), language=None)

@@ -1,0 +1,121 @@
+"""Draw a lesson: header, section picker, sections and their blocks."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from courseware.charts import share_chart
+from courseware.figures import chart_spec, diagram_path
+from courseware.i18n import part_label, t
+from courseware.lesson import Block, Lesson, Section
+
+CALLOUTS = {
+    "key": (st.info, ":material/lightbulb:"),
+    "tip": (st.success, ":material/psychology_alt:"),
+    "warn": (st.warning, ":material/warning:"),
+}
+
+
+def lesson_header(lesson: Lesson) -> None:
+    meta = lesson.meta
+    st.title(f"{part_label(meta.part)} · {meta.title}", anchor=False)
+    st.caption(t("part.meta", minutes=meta.reading_minutes, sections=len(lesson.sections)))
+    st.markdown(f"**{meta.summary}**")
+    blocks(lesson.intro)
+
+
+def section_picker(lesson: Lesson) -> Section | None:
+    """Table of contents as pills, kept in step with the ``?section=`` query parameter."""
+    key = f"toc-part-{lesson.meta.part}"
+    requested = st.query_params.get("section")
+    if key not in st.session_state:
+        st.session_state[key] = requested if lesson.section(requested or "") else None
+        if requested and lesson.section(requested) is None:
+            st.warning(t("part.unknown_section", section=requested))
+    labels = {s.id: s.label for s in lesson.sections}
+    chosen = st.pills(
+        t("part.toc"),
+        options=list(labels),
+        format_func=labels.__getitem__,
+        key=key,
+        help=t("part.toc_help"),
+        on_change=_sync_query_param,
+        args=(key,),
+    )
+    return lesson.section(chosen) if chosen else None
+
+
+def _sync_query_param(key: str) -> None:
+    chosen = st.session_state.get(key)
+    if chosen:
+        st.query_params["section"] = chosen
+    else:
+        st.query_params.pop("section", None)
+
+
+def _go_to(key: str, section_id: str | None) -> None:
+    st.session_state[key] = section_id
+    _sync_query_param(key)
+
+
+def whole_lesson(lesson: Lesson) -> None:
+    for index, section in enumerate(lesson.sections):
+        if index:
+            st.divider()
+        section_view(section)
+
+
+def single_section(lesson: Lesson, section: Section) -> None:
+    """One section with previous / all / next controls beneath it."""
+    key = f"toc-part-{lesson.meta.part}"
+    ids = [s.id for s in lesson.sections]
+    index = ids.index(section.id)
+    st.caption(t("part.position", index=index + 1, total=len(ids)))
+    section_view(section)
+    st.divider()
+    back, whole, forward = st.columns(3)
+    if index > 0:
+        back.button(
+            f"← {t('part.prev')}",
+            key=f"prev-{key}",
+            on_click=_go_to,
+            args=(key, ids[index - 1]),
+            width="stretch",
+        )
+    whole.button(t("part.show_all"), key=f"all-{key}", on_click=_go_to, args=(key, None),
+                 width="stretch")
+    if index + 1 < len(ids):
+        forward.button(
+            f"{t('part.next')} →",
+            key=f"next-{key}",
+            on_click=_go_to,
+            args=(key, ids[index + 1]),
+            width="stretch",
+        )
+
+
+def section_view(section: Section) -> None:
+    st.header(section.label, anchor=section.id)
+    blocks(section.blocks)
+
+
+def blocks(items: tuple[Block, ...]) -> None:
+    for block in items:
+        if block.kind == "markdown":
+            st.markdown(block.text)
+        elif block.kind == "figure":
+            figure(block)
+        else:
+            show, icon = CALLOUTS[block.kind]
+            show(f"**{t(f'callout.{block.kind}')}**\n\n{block.text}", icon=icon)
+
+
+def figure(block: Block) -> None:
+    name = block.figure or ""
+    svg = diagram_path(name)
+    if svg is not None:
+        st.image(str(svg), caption=block.text or None, width="stretch")
+    else:
+        st.altair_chart(share_chart(chart_spec(name)), width="stretch")
+        if block.text:
+            st.caption(block.text)
