@@ -10,7 +10,7 @@ from pathlib import Path
 from courseware.errors import ContentError
 from courseware.figures import known_figures
 from courseware.lesson import Lesson, parse_lesson
-from courseware.paths import ASSETS_DIR, LESSONS_DIR, display_path
+from courseware.paths import ASSETS_DIR, display_path, lessons_dir
 
 LESSON_FILE = re.compile(r"^(\d{2})-[\w-]+\.md$")
 
@@ -25,9 +25,9 @@ class LessonEntry:
     error: ContentError | None = None
 
 
-def lesson_files(lang: str, lessons_dir: Path = LESSONS_DIR) -> list[Path]:
+def lesson_files(lang: str, folder: Path | None = None) -> list[Path]:
     """The lesson files of a language, in part order (``NN-slug.md``)."""
-    folder = lessons_dir / lang
+    folder = (folder or lessons_dir()) / lang
     if not folder.is_dir():
         return []
     return sorted(p for p in folder.iterdir() if p.is_file() and LESSON_FILE.match(p.name))
@@ -52,9 +52,9 @@ def load_lesson(path: Path, figures: frozenset[str] | None = None) -> Lesson:
     return lesson
 
 
-def load_course(lang: str, lessons_dir: Path = LESSONS_DIR) -> tuple[LessonEntry, ...]:
+def load_course(lang: str, folder: Path | None = None) -> tuple[LessonEntry, ...]:
     """Every part of a language, each loaded or carrying its error; cached until a file changes."""
-    files = lesson_files(lang, lessons_dir)
+    files = lesson_files(lang, folder)
     stamp = tuple((p, p.stat().st_mtime_ns, p.stat().st_size) for p in files)
     return _load_course(stamp, _figures_stamp())
 
@@ -73,7 +73,8 @@ def _load_course(
         twin = next((e for e in entries if e.part == part), None)
         if twin is not None:
             message = f"part {part} is already given by {display_path(twin.path)}"
-            entries.append(LessonEntry(part, path, error=ContentError(display_path(path), 1, message)))
+            error = ContentError(display_path(path), 1, message)
+            entries.append(LessonEntry(part, path, error=error))
             continue
         try:
             entries.append(LessonEntry(part, path, lesson=load_lesson(path, frozenset(figures))))

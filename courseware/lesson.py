@@ -158,7 +158,8 @@ def _section(
     section_id = str(heading.attrs.get("id", ""))
     title_text = title_token.content.strip() if title_token else ""
     if not section_id:
-        raise ContentError(path, line, f"section '{title_text}' needs an id line such as {{#smart}}")
+        message = f"section '{title_text}' needs an id line such as {{#smart}}"
+        raise ContentError(path, line, message)
     if not SECTION_ID.match(section_id):
         raise ContentError(path, line, f"section id '{section_id}' must be lower-case a-z, 0-9, -")
     numbered = NUMBERED_TITLE.match(title_text)

@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-LESSONS_DIR = PROJECT_ROOT / "lessons"
 ASSETS_DIR = PROJECT_ROOT / "assets"
+CONTENT_DIR_ENV = "COURSEWARE_CONTENT_DIR"
 
 
-def display_path(path: Path, root: Path = PROJECT_ROOT) -> str:
-    """A path as people read it in messages: relative to the project root when possible."""
+def content_root() -> Path:
+    """The folder holding ``lessons/`` (and later ``quizzes/``): the project, unless overridden."""
+    return Path(os.environ.get(CONTENT_DIR_ENV) or PROJECT_ROOT)
+
+
+def lessons_dir() -> Path:
+    return content_root() / "lessons"
+
+
+def display_path(path: Path, root: Path | None = None) -> str:
+    """A path as people read it in messages: relative to the content root when possible."""
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        return path.resolve().relative_to((root or content_root()).resolve()).as_posix()
     except ValueError:
         return path.as_posix()

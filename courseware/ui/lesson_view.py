@@ -82,8 +82,9 @@ def single_section(lesson: Lesson, section: Section) -> None:
             args=(key, ids[index - 1]),
             width="stretch",
         )
-    whole.button(t("part.show_all"), key=f"all-{key}", on_click=_go_to, args=(key, None),
-                 width="stretch")
+    whole.button(
+        t("part.show_all"), key=f"all-{key}", on_click=_go_to, args=(key, None), width="stretch"
+    )
     if index + 1 < len(ids):
         forward.button(
             f"{t('part.next')} →",

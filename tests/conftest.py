@@ -1,0 +1,24 @@
+"""Shared fixtures: a throw-away content folder holding a copy of the real lessons."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from courseware.paths import CONTENT_DIR_ENV, PROJECT_ROOT
+
+
+@pytest.fixture
+def content_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of ``lessons/`` that the app reads instead of the real one."""
+    shutil.copytree(PROJECT_ROOT / "lessons", tmp_path / "lessons")
+    monkeypatch.setenv(CONTENT_DIR_ENV, str(tmp_path))
+    return tmp_path
+
+
+def break_front_matter(lesson: Path) -> None:
+    """Delete the ``title:`` line of a lesson's front matter."""
+    lines = lesson.read_text(encoding="utf-8").splitlines(keepends=True)
+    lesson.write_text("".join(x for x in lines if not x.startswith("title:")), encoding="utf-8")

@@ -1,0 +1,42 @@
+"""Figures: every one a lesson names exists, SVGs are safe static images, charts are valid."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from courseware.charts import share_chart
+from courseware.content import load_course
+from courseware.figures import DIAGRAMS_DIR, chart_spec, known_figures
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def test_the_course_uses_each_figure_it_needs():
+    used = {
+        block.figure
+        for entry in load_course("zh")
+        for section in entry.lesson.sections
+        for block in section.blocks
+        if block.kind == "figure"
+    }
+    assert used == {"customer-value", "marketing-evolution", "mbo-cycle", "success-factors"}
+    assert used <= known_figures()
+
+
+@pytest.mark.parametrize("svg", sorted(DIAGRAMS_DIR.glob("*.svg")), ids=lambda p: p.name)
+def test_diagrams_are_static_svg(svg):
+    root = ET.parse(svg).getroot()
+    assert root.tag == f"{SVG}svg"
+    tags = {element.tag.removeprefix(SVG) for element in root.iter()}
+    assert not tags & {"script", "foreignObject", "image", "iframe"}
+    assert "text" in tags
+
+
+def test_success_factors_chart_is_30_50_20():
+    spec = chart_spec("success-factors")
+    assert [(p.label, p.value) for p in spec.data] == [("策略", 30), ("执行力", 50), ("机遇", 20)]
+    vega = share_chart(spec).to_dict()
+    values = vega["data"]["values"] if "data" in vega else vega["layer"][0]["data"]["values"]
+    assert [v["text"] for v in values] == ["策略 30%", "执行力 50%", "机遇 20%"]
