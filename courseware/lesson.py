@@ -36,9 +36,15 @@ class LessonMeta(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     title: str = Field(min_length=1)
+    short_title: str | None = Field(default=None, min_length=1)
     part: int = Field(ge=1, le=99)
     summary: str = Field(min_length=1)
     reading_minutes: int = Field(gt=0, le=600)
+
+    @property
+    def nav_title(self) -> str:
+        """The name shown in the sidebar, where space is short."""
+        return self.short_title or self.title
 
 
 class Block(BaseModel):

@@ -24,7 +24,7 @@ def part_title(entry: LessonEntry) -> str:
     label = part_label(entry.part)
     if entry.lesson is None:
         return label
-    return t("part.nav_title", label=label, title=entry.lesson.meta.title)
+    return t("part.nav_title", label=label, title=entry.lesson.meta.nav_title)
 
 
 def build_pages(lang: str = "zh") -> dict[str, list[st.Page]]:

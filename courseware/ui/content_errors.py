@@ -10,7 +10,7 @@ from courseware.i18n import t
 
 def broken_lesson(error: ContentError) -> None:
     st.error(t("part.broken"), icon=":material/error:")
-    st.code(str(error), language=None)
+    st.code(str(error), language=None, wrap_lines=True)
     st.caption(t("part.broken_hint"))
 
 

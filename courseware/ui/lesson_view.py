@@ -20,8 +20,10 @@ def lesson_header(lesson: Lesson) -> None:
     meta = lesson.meta
     st.title(f"{part_label(meta.part)} · {meta.title}", anchor=False)
     st.caption(t("part.meta", minutes=meta.reading_minutes, sections=len(lesson.sections)))
-    st.markdown(f"**{meta.summary}**")
-    blocks(lesson.intro)
+    if lesson.intro:
+        blocks(lesson.intro)
+    else:
+        st.markdown(meta.summary)
 
 
 def section_picker(lesson: Lesson) -> Section | None:
