@@ -1,0 +1,89 @@
+"""Every page in a real Chromium: it renders, its heading shows, nothing overflows a phone."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.e2e.browser import PHONE, full_screenshot, settle
+
+pytestmark = pytest.mark.e2e
+
+PAGES = {
+    "": "新机遇新挑战——鹏辉客户营销系列课程",
+    "part-1": "第一部分 · 客户需要什么？关心什么？",
+    "part-2": "第二部分 · 围绕客户实施目标管理",
+    "part-3": "第三部分 · 执行力",
+    "part-4": "第四部分 · 沟通与协调",
+}
+
+
+def open_page(page: Page, url: str) -> None:
+    page.goto(url)
+    settle(page)
+
+
+@pytest.mark.parametrize("path", list(PAGES), ids=lambda p: p or "home")
+def test_page_renders_with_its_heading(page: Page, app_url: str, path: str):
+    open_page(page, f"{app_url}/{path}")
+    expect(page.get_by_role("heading", level=1)).to_have_text(PAGES[path])
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+    full_screenshot(page, f"desktop-{path or 'home'}")
+
+
+@pytest.mark.parametrize("path", list(PAGES), ids=lambda p: p or "home")
+def test_page_fits_a_phone_screen(page: Page, app_url: str, path: str):
+    page.set_viewport_size(PHONE)
+    open_page(page, f"{app_url}/{path}")
+    expect(page.get_by_role("heading", level=1)).to_have_text(PAGES[path])
+    overflow = page.evaluate(
+        "document.querySelector('[data-testid=\"stMain\"]').scrollWidth - window.innerWidth"
+    )
+    assert overflow <= 0, f"the page is {overflow}px wider than the phone"
+    full_screenshot(page, f"phone-{path or 'home'}")
+
+
+def test_sidebar_navigation_opens_each_part(page: Page, app_url: str):
+    open_page(page, app_url)
+    nav = page.get_by_test_id("stSidebarNav")
+    for path, heading in list(PAGES.items())[1:]:
+        nav.get_by_role("link", name=re.compile(heading.split(" · ")[0])).click()
+        expect(page).to_have_url(re.compile(f"/{path}$"))
+        expect(page.get_by_role("heading", level=1)).to_have_text(heading)
+
+
+def test_home_page_links_to_a_part(page: Page, app_url: str):
+    open_page(page, app_url)
+    page.get_by_role("link", name="进入第三部分").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(PAGES["part-3"])
+
+
+def test_a_section_link_opens_that_section_and_the_table_of_contents_moves(
+    page: Page, app_url: str
+):
+    open_page(page, f"{app_url}/part-2?section=smart")
+    expect(page.get_by_role("heading", level=2)).to_have_text("2.6 目标设定的 SMART 原则")
+    expect(page.get_by_text("Time-Bound").first).to_be_visible()
+    page.get_by_role("radio", name="2.7 目标讨论原则").click()
+    expect(page.get_by_role("heading", level=2)).to_have_text("2.7 目标讨论原则")
+    expect(page).to_have_url(re.compile(r"section=goal-discussion"))
+    page.get_by_role("button", name="阅读全文").click()
+    expect(page.get_by_role("heading", level=2)).to_have_count(8)
+    expect(page).not_to_have_url(re.compile("section="))
+    full_screenshot(page, "desktop-part-2-after-show-all")
+
+
+def test_diagrams_and_chart_are_drawn(page: Page, app_url: str):
+    open_page(page, f"{app_url}/part-2?section=mbo")
+    diagram = page.get_by_test_id("stImage").locator("img")
+    expect(diagram).to_have_count(1)
+    assert diagram.evaluate("img => img.complete && img.naturalWidth") > 0
+    open_page(page, f"{app_url}/part-3?section=why-execution")
+    expect(page.get_by_test_id("stVegaLiteChart")).to_have_count(1)
+    expect(
+        page.locator(
+            "[data-testid='stVegaLiteChart'] canvas, [data-testid='stVegaLiteChart'] svg"
+        ).first
+    ).to_be_visible()
