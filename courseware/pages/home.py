@@ -17,14 +17,14 @@ def render(entries: tuple[LessonEntry, ...], part_pages: dict[int, st.Page]) -> 
     st.subheader(t("home.parts_heading"), anchor=False)
     if not entries:
         st.warning(t("home.empty"))
-    columns = st.columns(2)
-    for index, entry in enumerate(entries):
-        with columns[index % 2].container(border=True):
-            _part_card(entry, part_pages.get(entry.part))
+    for row in range(0, len(entries), 2):  # row by row, so a phone stacks them in order
+        for column, entry in zip(st.columns(2), entries[row : row + 2], strict=False):
+            with column.container(border=True):
+                _part_card(entry, part_pages.get(entry.part))
 
     st.subheader(t("home.how_heading"), anchor=False)
     for who in ("trainee", "instructor", "self"):
-        st.markdown(f"**{t(f'home.how_{who}_title')}**:{t(f'home.how_{who}')}")
+        st.markdown(t("home.how_item", who=t(f"home.how_{who}_title"), text=t(f"home.how_{who}")))
 
 
 def _part_card(entry: LessonEntry, page: st.Page | None) -> None:

@@ -5,12 +5,13 @@ from __future__ import annotations
 import streamlit as st
 
 from courseware.content import LessonEntry
+from courseware.i18n import part_label
 from courseware.ui import content_errors, lesson_view
 
 
 def render(entry: LessonEntry) -> None:
     if entry.lesson is None:
-        st.title(entry.path.stem, anchor=False)
+        st.title(part_label(entry.part), anchor=False)
         content_errors.broken_lesson(entry.error)
         return
     lesson = entry.lesson

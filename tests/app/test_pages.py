@@ -98,6 +98,7 @@ def test_a_broken_lesson_is_named_on_its_page_and_the_rest_keep_working(content_
     break_front_matter(content_copy / "lessons" / "zh" / "02-management-by-objectives.md")
     broken = open_page("part-2")
     assert not broken.exception
+    assert broken.title[0].value == "第二部分"
     assert broken.error[0].value == "这一部分的课程文件有问题，暂时无法显示。"
     assert broken.code[0].value == (
         "lessons/zh/02-management-by-objectives.md:1: front matter: missing required field 'title'"
