@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import copy
+from functools import lru_cache
+from typing import Any
+
 import altair as alt
 
-from courseware.figures import ChartSpec
+from courseware.figures import ChartSpec, chart_spec
 
 PALETTE = ["#1f4e79", "#c0392b", "#f39c12", "#2e86c1", "#27ae60"]
 
@@ -28,3 +32,13 @@ def share_chart(spec: ChartSpec) -> alt.LayerChart:
     ring = base.mark_arc(innerRadius=70, outerRadius=140, stroke="white", strokeWidth=3)
     labels = base.mark_text(radius=178, fontSize=20, fontWeight="bold").encode(text="text:N")
     return (ring + labels).properties(title=spec.title, height=400)
+
+
+@lru_cache(maxsize=32)
+def _vega_lite(name: str) -> dict[str, Any]:
+    return share_chart(chart_spec(name)).to_dict()
+
+
+def vega_lite_spec(name: str) -> dict[str, Any]:
+    """The Vega-Lite spec of a named chart, built once (Altair validation is slow)."""
+    return copy.deepcopy(_vega_lite(name))

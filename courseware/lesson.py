@@ -24,6 +24,7 @@ from courseware.frontmatter import parse_front_matter
 
 CALLOUT_KINDS = ("key", "tip", "warn")
 CONTAINER_KINDS = (*CALLOUT_KINDS, "figure")
+WHOLE_LESSON = "all"  # reserved: ``?section=all`` shows every section
 SECTION_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 NUMBERED_TITLE = re.compile(r"^(\d+(?:\.\d+)*)\s+(.+)$")
 
@@ -166,6 +167,8 @@ def _section(
     if not section_id:
         message = f"section '{title_text}' needs an id line such as {{#smart}}"
         raise ContentError(path, line, message)
+    if section_id == WHOLE_LESSON:
+        raise ContentError(path, line, f"section id '{WHOLE_LESSON}' is reserved")
     if not SECTION_ID.match(section_id):
         raise ContentError(path, line, f"section id '{section_id}' must be lower-case a-z, 0-9, -")
     numbered = NUMBERED_TITLE.match(title_text)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from courseware.charts import share_chart
-from courseware.figures import chart_spec, diagram_path
+from courseware.charts import vega_lite_spec
+from courseware.figures import diagram_path
 from courseware.i18n import part_label, t
-from courseware.lesson import Block, Lesson, Section
+from courseware.lesson import WHOLE_LESSON, Block, Lesson, Section
 
 CALLOUTS = {
     "key": (st.info, ":material/lightbulb:"),
@@ -27,14 +27,18 @@ def lesson_header(lesson: Lesson) -> None:
 
 
 def section_picker(lesson: Lesson) -> Section | None:
-    """Table of contents as pills, kept in step with the ``?section=`` query parameter."""
-    key = f"toc-part-{lesson.meta.part}"
-    requested = st.query_params.get("section")
+    """Table of contents as pills, in step with ``?section=``; ``None`` means the whole lesson.
+
+    A part opens on its first section, like a book's chapter; ``?section=all`` shows it all.
+    """
+    key = toc_key(lesson)
     if key not in st.session_state:
-        st.session_state[key] = requested if lesson.section(requested or "") else None
-        if requested and lesson.section(requested) is None:
+        requested = st.query_params.get("section")
+        known = requested == WHOLE_LESSON or lesson.section(requested or "") is not None
+        if requested and not known:
             st.warning(t("part.unknown_section", section=requested))
-    labels = {s.id: s.label for s in lesson.sections}
+        st.session_state[key] = requested if known else lesson.sections[0].id
+    labels = {s.id: s.label for s in lesson.sections} | {WHOLE_LESSON: t("part.show_all")}
     chosen = st.pills(
         t("part.toc"),
         options=list(labels),
@@ -44,7 +48,13 @@ def section_picker(lesson: Lesson) -> Section | None:
         on_change=_sync_query_param,
         args=(key,),
     )
-    return lesson.section(chosen) if chosen else None
+    if chosen == WHOLE_LESSON:
+        return None
+    return lesson.section(chosen or "") or lesson.sections[0]
+
+
+def toc_key(lesson: Lesson) -> str:
+    return f"toc-part-{lesson.meta.part}"
 
 
 def _sync_query_param(key: str) -> None:
@@ -55,7 +65,7 @@ def _sync_query_param(key: str) -> None:
         st.query_params.pop("section", None)
 
 
-def _go_to(key: str, section_id: str | None) -> None:
+def _go_to(key: str, section_id: str) -> None:
     st.session_state[key] = section_id
     _sync_query_param(key)
 
@@ -69,7 +79,7 @@ def whole_lesson(lesson: Lesson) -> None:
 
 def single_section(lesson: Lesson, section: Section) -> None:
     """One section with previous / all / next controls beneath it."""
-    key = f"toc-part-{lesson.meta.part}"
+    key = toc_key(lesson)
     ids = [s.id for s in lesson.sections]
     index = ids.index(section.id)
     st.caption(t("part.position", index=index + 1, total=len(ids)))
@@ -85,7 +95,11 @@ def single_section(lesson: Lesson, section: Section) -> None:
             width="stretch",
         )
     whole.button(
-        t("part.show_all"), key=f"all-{key}", on_click=_go_to, args=(key, None), width="stretch"
+        t("part.show_all"),
+        key=f"all-{key}",
+        on_click=_go_to,
+        args=(key, WHOLE_LESSON),
+        width="stretch",
     )
     if index + 1 < len(ids):
         forward.button(
@@ -119,6 +133,6 @@ def figure(block: Block) -> None:
     if svg is not None:
         st.image(str(svg), caption=block.text or None, width="stretch")
     else:
-        st.altair_chart(share_chart(chart_spec(name)), width="stretch")
+        st.vega_lite_chart(vega_lite_spec(name), width="stretch")
         if block.text:
             st.caption(block.text)

@@ -45,10 +45,18 @@ def test_every_page_renders_without_exception(url_path):
 
 
 @pytest.mark.parametrize("part", [1, 2, 3, 4])
-def test_part_page_shows_every_section_in_order(part):
+def test_part_page_opens_on_its_first_section(part):
     at = open_page(f"part-{part}")
+    assert headers(at) == [LESSONS[part].sections[0].label]
+    toc = at.get("button_group")[0]
+    assert toc.label == "目录"
+    assert toc.value == LESSONS[part].sections[0].id
+
+
+@pytest.mark.parametrize("part", [1, 2, 3, 4])
+def test_whole_lesson_shows_every_section_in_order(part):
+    at = open_page(f"part-{part}", section="all")
     assert headers(at) == [s.label for s in LESSONS[part].sections]
-    assert at.get("button_group")[0].label == "目录"
 
 
 def test_home_page_lists_the_four_parts_with_their_summaries():
@@ -76,7 +84,7 @@ def test_next_previous_and_whole_lesson_buttons_move_through_sections():
     assert headers(at) == ["2.5 目标管理的成功关键"]
     at.button(key="all-toc-part-2").click().run()
     assert len(headers(at)) == 8
-    assert "section" not in at.query_params
+    assert at.query_params["section"] == "all"
 
 
 def test_first_and_last_sections_have_no_button_beyond_the_end():
@@ -88,10 +96,12 @@ def test_first_and_last_sections_have_no_button_beyond_the_end():
     assert "next-toc-part-3" not in keys and "prev-toc-part-3" in keys
 
 
-def test_an_unknown_section_says_so_and_shows_the_whole_lesson():
+def test_an_unknown_section_says_so_and_opens_the_first_section():
     at = open_page("part-1", section="nonexistent")
-    assert at.warning[0].value == "没有找到章节“nonexistent”,下面显示全文。".replace(",", "，")
-    assert len(headers(at)) == 7
+    assert at.warning[0].value == "没有找到章节“nonexistent”。".replace(
+        "。", "，下面从第一节开始。"
+    )
+    assert headers(at) == ["1.1 大客户定义"]
 
 
 def test_a_broken_lesson_is_named_on_its_page_and_the_rest_keep_working(content_copy: Path):

@@ -27,7 +27,7 @@ def open_page(page: Page, url: str) -> None:
 
 @pytest.mark.parametrize("path", list(PAGES), ids=lambda p: p or "home")
 def test_page_renders_with_its_heading(page: Page, app_url: str, path: str):
-    open_page(page, f"{app_url}/{path}")
+    open_page(page, f"{app_url}/{path}?section=all")
     expect(page.get_by_role("heading", level=1)).to_have_text(PAGES[path])
     expect(page.get_by_test_id("stException")).to_have_count(0)
     full_screenshot(page, f"desktop-{path or 'home'}")
@@ -36,7 +36,7 @@ def test_page_renders_with_its_heading(page: Page, app_url: str, path: str):
 @pytest.mark.parametrize("path", list(PAGES), ids=lambda p: p or "home")
 def test_page_fits_a_phone_screen(page: Page, app_url: str, path: str):
     page.set_viewport_size(PHONE)
-    open_page(page, f"{app_url}/{path}")
+    open_page(page, f"{app_url}/{path}?section=all")
     expect(page.get_by_role("heading", level=1)).to_have_text(PAGES[path])
     overflow = page.evaluate(
         "document.querySelector('[data-testid=\"stMain\"]').scrollWidth - window.innerWidth"
@@ -58,6 +58,7 @@ def test_home_page_links_to_a_part(page: Page, app_url: str):
     open_page(page, app_url)
     page.get_by_role("link", name="进入第三部分").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(PAGES["part-3"])
+    expect(page.get_by_role("heading", level=2)).to_have_text("3.1 执行与执行力")
 
 
 def test_a_section_link_opens_that_section_and_the_table_of_contents_moves(
@@ -71,7 +72,7 @@ def test_a_section_link_opens_that_section_and_the_table_of_contents_moves(
     expect(page).to_have_url(re.compile(r"section=goal-discussion"))
     page.get_by_role("button", name="阅读全文").click()
     expect(page.get_by_role("heading", level=2)).to_have_count(8)
-    expect(page).not_to_have_url(re.compile("section="))
+    expect(page).to_have_url(re.compile("section=all"))
     full_screenshot(page, "desktop-part-2-after-show-all")
 
 

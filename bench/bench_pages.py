@@ -1,0 +1,141 @@
+"""Speed of every page against a bare Streamlit page: server reruns and page switches in Chromium.
+
+    python3 dev.py bench [--reruns 30] [--switches 15]
+
+Prints a table, then one JSON line: ``rerun_ratio`` and ``page_switch_ratio``, each the worst
+page's median divided by the bare page's median (goals: <= 10 and <= 1.5), as a page opens
+(a part on its first section); ``whole_lesson_rerun_ratio`` is the same for ``?section=all``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from playwright.sync_api import Page, expect, sync_playwright
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from courseware.content import load_course  # noqa: E402
+from courseware.i18n import part_label, t  # noqa: E402
+from courseware.navigation import part_title, part_url  # noqa: E402
+from tests.app.harness import open_page, registered_url_paths  # noqa: E402
+from tests.e2e.browser import DESKTOP, launch, settle  # noqa: E402
+from tests.e2e.server import running_app  # noqa: E402
+
+BARE_APP = """
+import streamlit as st
+
+def first():
+    st.title("First")
+
+def second():
+    st.title("Second")
+
+st.navigation([st.Page(first, title="First"), st.Page(second, title="Second")]).run()
+"""
+
+
+def bare_page() -> None:
+    import streamlit as st
+
+    st.write("hello")
+
+
+def median_rerun_ms(at: AppTest, reruns: int) -> float:
+    at.run()  # warm
+    times = []
+    for _ in range(reruns):
+        start = time.perf_counter()
+        at.run()
+        times.append((time.perf_counter() - start) * 1000)
+        assert not at.exception, at.exception
+    return statistics.median(times)
+
+
+def switch_ms(page: Page, link: str, heading: str) -> float:
+    """Click a sidebar link and time until the new page has run and shows its heading."""
+    start = time.perf_counter()
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name=link).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(heading)
+    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]')
+    return (time.perf_counter() - start) * 1000
+
+
+def median_switch_ms(page: Page, url: str, there: tuple[str, str], back: tuple[str, str], n: int):
+    page.goto(url)
+    settle(page)
+    times = []
+    for _ in range(n):
+        times.append(switch_ms(page, *there))
+        switch_ms(page, *back)
+    return statistics.median(times)
+
+
+def part_pages() -> list[tuple[str, str, str]]:
+    """(url path, sidebar link text, page heading) of every part."""
+    return [
+        (part_url(e.part), part_title(e), f"{part_label(e.part)} · {e.lesson.meta.title}")
+        for e in load_course("zh")
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--reruns", type=int, default=30)
+    parser.add_argument("--switches", type=int, default=15)
+    args = parser.parse_args()
+
+    bare_rerun = median_rerun_ms(AppTest.from_function(bare_page), args.reruns)
+    reruns = {
+        path or "home": median_rerun_ms(open_page(path), args.reruns)
+        for path in registered_url_paths()
+    }
+    whole = {
+        f"{path} all": median_rerun_ms(open_page(path, section="all"), args.reruns)
+        for path, _link, _heading in part_pages()
+    }
+
+    home = (t("app.home"), t("app.title"))
+    with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
+        bare_script = Path(folder) / "bare_app.py"
+        bare_script.write_text(BARE_APP, encoding="utf-8")
+        browser = launch(playwright)
+        page = browser.new_page(viewport=DESKTOP)
+        with running_app(bare_script) as url:
+            there, back = ("Second", "Second"), ("First", "First")
+            bare_switch = median_switch_ms(page, url, there, back, args.switches)
+        with running_app() as url:
+            switches = {
+                path: median_switch_ms(page, url, (link, heading), home, args.switches)
+                for path, link, heading in part_pages()
+            }
+        browser.close()
+
+    print(f"{'page':<12} {'rerun ms':>9} {'x bare':>7} {'switch ms':>10} {'x bare':>7}")
+    print(f"{'bare':<12} {bare_rerun:>9.1f} {1:>7.2f} {bare_switch:>10.1f} {1:>7.2f}")
+    for name, rerun in reruns.items():
+        switch = switches.get(name)
+        cells = f"{switch:>10.1f} {switch / bare_switch:>7.2f}" if switch else f"{'-':>10} {'-':>7}"
+        print(f"{name:<12} {rerun:>9.1f} {rerun / bare_rerun:>7.2f} {cells}")
+    for name, rerun in whole.items():
+        print(f"{name:<12} {rerun:>9.1f} {rerun / bare_rerun:>7.2f} {'-':>10} {'-':>7}")
+    figures = {
+        "rerun_ratio": round(max(reruns.values()) / bare_rerun, 2),
+        "page_switch_ratio": round(max(switches.values()) / bare_switch, 2),
+        "whole_lesson_rerun_ratio": round(max(whole.values()) / bare_rerun, 2),
+        "bare_rerun_ms": round(bare_rerun, 2),
+        "bare_switch_ms": round(bare_switch, 1),
+    }
+    print(json.dumps(figures))
+
+
+if __name__ == "__main__":
+    main()
