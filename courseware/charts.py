@@ -16,7 +16,7 @@ PALETTE = ["#1f4e79", "#c0392b", "#f39c12", "#2e86c1", "#27ae60"]
 def share_chart(spec: ChartSpec) -> alt.LayerChart:
     """A labelled donut showing how a whole splits into shares (e.g. 30/50/20)."""
     rows = [
-        {"label": p.label, "value": p.value, "text": f"{p.label} {p.value:g}{spec.unit}"}
+        {"label": p.label, "value": p.value, "text": f"{p.label}\n{p.value:g}{spec.unit}"}
         for p in spec.data
     ]
     base = alt.Chart(alt.Data(values=rows)).encode(
@@ -29,8 +29,10 @@ def share_chart(spec: ChartSpec) -> alt.LayerChart:
         order=alt.Order("value:Q", sort="descending"),
         tooltip=[alt.Tooltip("label:N", title=" "), alt.Tooltip("value:Q", title=spec.unit)],
     )
-    ring = base.mark_arc(innerRadius=70, outerRadius=140, stroke="white", strokeWidth=3)
-    labels = base.mark_text(radius=178, fontSize=20, fontWeight="bold").encode(text="text:N")
+    ring = base.mark_arc(innerRadius=60, outerRadius=150, stroke="white", strokeWidth=3)
+    labels = base.mark_text(
+        radius=105, fontSize=18, fontWeight="bold", lineBreak="\n", lineHeight=22
+    ).encode(text="text:N", color=alt.value("white"))
     return (ring + labels).properties(title=spec.title, height=400)
 
 

@@ -39,4 +39,4 @@ def test_success_factors_chart_is_30_50_20():
     assert [(p.label, p.value) for p in spec.data] == [("策略", 30), ("执行力", 50), ("机遇", 20)]
     vega = share_chart(spec).to_dict()
     values = vega["data"]["values"] if "data" in vega else vega["layer"][0]["data"]["values"]
-    assert [v["text"] for v in values] == ["策略 30%", "执行力 50%", "机遇 20%"]
+    assert [v["text"] for v in values] == ["策略\n30%", "执行力\n50%", "机遇\n20%"]
