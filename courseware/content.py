@@ -11,6 +11,7 @@ from courseware.errors import ContentError
 from courseware.figures import known_figures
 from courseware.lesson import Lesson, parse_lesson
 from courseware.paths import ASSETS_DIR, display_path, lessons_dir
+from courseware.tool_names import TOOL_NAMES
 
 LESSON_FILE = re.compile(r"^(\d{2})-[\w-]+\.md$")
 
@@ -33,15 +34,20 @@ def lesson_files(lang: str, folder: Path | None = None) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.is_file() and LESSON_FILE.match(p.name))
 
 
+def known_names(figures: frozenset[str] | None = None) -> dict[str, frozenset[str]]:
+    """The figure and tool names lessons may use."""
+    figures = known_figures(ASSETS_DIR) if figures is None else figures
+    return {"figure": figures, "tool": TOOL_NAMES}
+
+
 def load_lesson(path: Path, figures: frozenset[str] | None = None) -> Lesson:
     """Parse one lesson file; raise ContentError naming the file and line if it is broken."""
     shown = display_path(path)
-    figures = known_figures(ASSETS_DIR) if figures is None else figures
     try:
         source = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ContentError(shown, 1, f"cannot read the file: {exc}") from None
-    lesson = parse_lesson(source, shown, figures)
+    lesson = parse_lesson(source, shown, known_names(figures))
     expected = int(LESSON_FILE.match(path.name).group(1))
     if lesson.meta.part != expected:
         line = next(

@@ -2,14 +2,15 @@
 
 A lesson is Markdown with YAML front matter (see ``lessons/README.md``). Each level-2
 heading opens a section; ``::: key|tip|warn`` containers become callouts and
-``::: figure NAME`` containers name a figure from ``assets/``. Blocks keep their Markdown
+``::: figure NAME`` / ``::: tool NAME`` containers place a figure from ``assets/`` or an
+interactive tool. Blocks keep their Markdown
 source, which the UI renders with raw HTML disabled.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Mapping
 from typing import Literal
 
 from markdown_it import MarkdownIt
@@ -23,12 +24,14 @@ from courseware.errors import ContentError
 from courseware.frontmatter import parse_front_matter
 
 CALLOUT_KINDS = ("key", "tip", "warn")
-CONTAINER_KINDS = (*CALLOUT_KINDS, "figure")
+NAMED_KINDS = ("figure", "tool")
+CONTAINER_KINDS = (*CALLOUT_KINDS, *NAMED_KINDS)
 WHOLE_LESSON = "all"  # reserved: ``?section=all`` shows every section
 SECTION_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 NUMBERED_TITLE = re.compile(r"^(\d+(?:\.\d+)*)\s+(.+)$")
 
-BlockKind = Literal["markdown", "key", "tip", "warn", "figure"]
+BlockKind = Literal["markdown", "key", "tip", "warn", "figure", "tool"]
+KnownNames = Mapping[str, Collection[str]]
 
 
 class LessonMeta(BaseModel):
@@ -49,14 +52,14 @@ class LessonMeta(BaseModel):
 
 
 class Block(BaseModel):
-    """One displayable piece of a section: prose, a callout or a figure."""
+    """One displayable piece of a section: prose, a callout, a figure or a tool."""
 
     model_config = ConfigDict(frozen=True)
 
     kind: BlockKind
     text: str
     line: int
-    figure: str | None = None
+    name: str | None = None  # the figure or tool a named block shows
 
 
 class Section(BaseModel):
@@ -106,8 +109,12 @@ def _markdown() -> MarkdownIt:
 _MD = _markdown()
 
 
-def parse_lesson(source: str, path: str, known_figures: Collection[str] = ()) -> Lesson:
-    """Parse a lesson's source; raise ContentError (``path:line: message``) if it is broken."""
+def parse_lesson(source: str, path: str, known: KnownNames | None = None) -> Lesson:
+    """Parse a lesson's source; raise ContentError (``path:line: message``) if it is broken.
+
+    ``known`` maps ``figure`` and ``tool`` to the names a lesson may use.
+    """
+    known = known or {}
     tokens = _MD.parse(source)
     lines = source.splitlines()
     if not tokens or tokens[0].type != "front_matter":
@@ -127,9 +134,9 @@ def parse_lesson(source: str, path: str, known_figures: Collection[str] = ()) ->
 
     def close_section() -> None:
         if heading is None:
-            intro.extend(_blocks(body, lines, path, known_figures))
+            intro.extend(_blocks(body, lines, path, known))
         else:
-            sections.append(_section(heading, title_token, body, lines, path, known_figures))
+            sections.append(_section(heading, title_token, body, lines, path, known))
 
     for token in top_level:
         if token.type == "heading_open" and token.tag == "h1":
@@ -159,7 +166,7 @@ def _section(
     body: list[Token],
     lines: list[str],
     path: str,
-    known_figures: Collection[str],
+    known: KnownNames,
 ) -> Section:
     line = heading.map[0] + 1
     section_id = str(heading.attrs.get("id", ""))
@@ -179,14 +186,12 @@ def _section(
         number=numbered.group(1),
         title=numbered.group(2).strip(),
         line=line,
-        blocks=tuple(_blocks(body, lines, path, known_figures)),
+        blocks=tuple(_blocks(body, lines, path, known)),
     )
 
 
-def _blocks(
-    tokens: list[Token], lines: list[str], path: str, known_figures: Collection[str]
-) -> Iterator[Block]:
-    """Group a section's top-level tokens into prose runs, callouts and figures."""
+def _blocks(tokens: list[Token], lines: list[str], path: str, known: KnownNames) -> Iterator[Block]:
+    """Group a section's top-level tokens into prose runs, callouts, figures and tools."""
     prose: list[Token] = []
 
     def flush() -> Iterator[Block]:
@@ -201,29 +206,30 @@ def _blocks(
         kind = token.type.removeprefix("container_").removesuffix("_open")
         if token.type.startswith("container_") and kind in CONTAINER_KINDS:
             yield from flush()
-            yield _container_block(kind, token, lines, path, known_figures)
+            yield _container_block(kind, token, lines, path, known)
         else:
             prose.append(token)
     yield from flush()
 
 
 def _container_block(
-    kind: str, token: Token, lines: list[str], path: str, known_figures: Collection[str]
+    kind: str, token: Token, lines: list[str], path: str, known: KnownNames
 ) -> Block:
     start, end = token.map  # ``end`` is the closing ``:::`` line, when there is one
     line = start + 1
     if end >= len(lines) or not lines[end].strip().startswith(":::"):
         raise ContentError(path, line, f"'::: {kind}' is never closed with ':::'")
     inner = _join(lines[start + 1 : end])
-    if kind != "figure":
+    if kind not in NAMED_KINDS:
         return Block(kind=kind, text=inner, line=line)  # type: ignore[arg-type]
-    name = token.info.strip().removeprefix("figure").strip()
+    name = token.info.strip().removeprefix(kind).strip()
     if not name:
-        raise ContentError(path, line, "'::: figure' needs a figure name")
-    if name not in known_figures:
-        known = ", ".join(sorted(known_figures)) or "none"
-        raise ContentError(path, line, f"unknown figure '{name}' (known: {known})")
-    return Block(kind="figure", text=inner, line=line, figure=name)
+        raise ContentError(path, line, f"'::: {kind}' needs a {kind} name")
+    names = known.get(kind, ())
+    if name not in names:
+        listed = ", ".join(sorted(names)) or "none"
+        raise ContentError(path, line, f"unknown {kind} '{name}' (known: {listed})")
+    return Block(kind=kind, text=inner, line=line, name=name)  # type: ignore[arg-type]
 
 
 def _check_unique_ids(sections: list[Section], path: str) -> None:

@@ -128,7 +128,7 @@ def blocks(items: tuple[Block, ...]) -> None:
 
 
 def figure(block: Block) -> None:
-    name = block.figure or ""
+    name = block.name or ""
     svg = diagram_path(name)
     if svg is not None:
         st.image(str(svg), caption=block.text or None, width="stretch")

@@ -9,7 +9,7 @@ import pytest
 from courseware.errors import ContentError
 from courseware.lesson import parse_lesson
 
-FIGURES = {"mbo-cycle"}
+KNOWN = {"figure": {"mbo-cycle"}, "tool": {"smart-checker"}}
 GOOD = dedent(
     """\
     ---
@@ -46,6 +46,9 @@ GOOD = dedent(
 
     ### 示例
 
+    ::: tool smart-checker
+    :::
+
     ::: tip
     想一想。
     :::
@@ -54,7 +57,7 @@ GOOD = dedent(
 
 
 def parse(source: str):
-    return parse_lesson(source, "lessons/zh/02-x.md", FIGURES)
+    return parse_lesson(source, "lessons/zh/02-x.md", KNOWN)
 
 
 def error_of(source: str) -> str:
@@ -89,14 +92,17 @@ def test_blocks_split_prose_callouts_and_figures():
         ("markdown", "- 甲\n- 乙"),
         ("figure", "图注。"),
     ]
-    assert mbo.blocks[3].figure == "mbo-cycle"
+    assert mbo.blocks[3].name == "mbo-cycle"
 
 
 def test_tables_and_subheadings_stay_in_the_prose_and_the_next_id_line_does_not():
     smart = parse(GOOD).section("smart")
     assert smart.blocks[0].text.startswith("| 字母 | 含义 |")
     assert "### 示例" in smart.blocks[0].text
-    assert smart.blocks[1].kind == "tip"
+    assert [(b.kind, b.name) for b in smart.blocks[1:]] == [
+        ("tool", "smart-checker"),
+        ("tip", None),
+    ]
     assert "{#" not in parse(GOOD).section("mbo").text
 
 
@@ -135,7 +141,8 @@ def test_unknown_section_id_is_none():
             lambda s: s.replace("::: figure mbo-cycle", "::: figure"),
             "02-x.md:22: '::: figure' needs",
         ),
-        (lambda s: s.rstrip().removesuffix(":::"), "02-x.md:35: '::: tip' is never closed"),
+        (lambda s: s.replace("tool smart-checker", "tool calc"), "02-x.md:35: unknown tool 'calc'"),
+        (lambda s: s.rstrip().removesuffix(":::"), "02-x.md:38: '::: tip' is never closed"),
         (lambda s: s.replace("引言段落。", "# 标题"), "02-x.md:8: use ## for sections"),
         (lambda s: s.split("{#mbo}")[0], "02-x.md:9: the lesson has no ## sections"),
     ],
@@ -152,6 +159,7 @@ def test_unknown_section_id_is_none():
         "unnumbered-title",
         "unknown-figure",
         "figure-without-name",
+        "unknown-tool",
         "unclosed-callout",
         "h1-heading",
         "no-sections",
