@@ -44,3 +44,173 @@ def _vega_lite(name: str) -> dict[str, Any]:
 def vega_lite_spec(name: str) -> dict[str, Any]:
     """The Vega-Lite spec of a named chart, built once (Altair validation is slow)."""
     return copy.deepcopy(_vega_lite(name))
+
+
+VALUE_COLOURS = ["#1f4e79", "#2e86c1", "#5dade2", "#a9cce3"]
+COST_COLOURS = ["#922b21", "#c0392b", "#e67e22", "#f5b041"]
+
+
+def customer_value_chart(
+    components: dict[str, dict[str, float]],
+    delivered: dict[str, float],
+    labels: dict[str, str],
+    offers: dict[str, str],
+) -> alt.LayerChart:
+    """Per offer, value components stacked up and cost components stacked down, with a marker
+    at the delivered value (总客户价值 − 总客户成本).
+
+    ``components`` maps offer -> field -> amount (costs positive; drawn below zero).
+    """
+    value_fields = [f for f in labels if f.endswith("_value")]
+    cost_fields = [f for f in labels if f.endswith("_cost")]
+    rows = [
+        {
+            "offer": offers[offer],
+            "component": labels[field],
+            "amount": amount if field in value_fields else -amount,
+            "order": (value_fields + cost_fields).index(field),
+        }
+        for offer, fields in components.items()
+        for field, amount in fields.items()
+    ]
+    bars = (
+        alt.Chart(alt.Data(values=rows))
+        .mark_bar()
+        .encode(
+            x=alt.X("offer:N", title=None, sort=list(offers.values()), axis=alt.Axis(labelAngle=0)),
+            y=alt.Y("amount:Q", title="¥", stack="zero", axis=alt.Axis(format="~s")),
+            color=alt.Color(
+                "component:N",
+                title=None,
+                scale=alt.Scale(
+                    domain=[labels[f] for f in value_fields + cost_fields],
+                    range=VALUE_COLOURS + COST_COLOURS,
+                ),
+                legend=alt.Legend(orient="bottom", columns=4),
+            ),
+            order=alt.Order("order:Q"),
+            tooltip=[
+                alt.Tooltip("offer:N", title=" "),
+                alt.Tooltip("component:N", title=" "),
+                alt.Tooltip("amount:Q", title="¥", format=",.0f"),
+            ],
+        )
+    )
+    marks = [
+        {"offer": offers[o], "delivered": v, "label": labels["delivered"]}
+        for o, v in delivered.items()
+    ]
+    point = (
+        alt.Chart(alt.Data(values=marks))
+        .mark_point(shape="diamond", size=260, filled=True, color="#111111")
+        .encode(
+            x=alt.X("offer:N", sort=list(offers.values())),
+            y="delivered:Q",
+            tooltip=[
+                alt.Tooltip("label:N", title=" "),
+                alt.Tooltip("delivered:Q", title="¥", format=",.0f"),
+            ],
+        )
+    )
+    text = point.mark_text(dx=16, align="left", fontSize=15, fontWeight="bold").encode(
+        text=alt.Text("delivered:Q", format=",.0f")
+    )
+    zero = alt.Chart(alt.Data(values=[{"y": 0}])).mark_rule(color="#555555").encode(y="y:Q")
+    return (bars + zero + point + text).properties(height=380)
+
+
+def cumulative_loss_chart(
+    points: list[tuple[float, float]], *, year_label: str, amount_label: str
+) -> alt.LayerChart:
+    """Running total of profit lost, year by year, from one year's lost customers."""
+    rows = [{"year": year, "amount": amount} for year, amount in [(0.0, 0.0), *points]]
+    base = alt.Chart(alt.Data(values=rows)).encode(
+        x=alt.X("year:Q", title=year_label, axis=alt.Axis(tickMinStep=1, format="~g")),
+        y=alt.Y("amount:Q", title=amount_label, axis=alt.Axis(format="~s")),
+        tooltip=[
+            alt.Tooltip("year:Q", title=year_label, format="~g"),
+            alt.Tooltip("amount:Q", title=amount_label, format=",.0f"),
+        ],
+    )
+    area = base.mark_area(color="#c0392b", opacity=0.25, line={"color": "#c0392b"})
+    dots = base.mark_point(color="#c0392b", filled=True, size=70)
+    return (area + dots).properties(height=300)
+
+
+def score_bars(scores: list[tuple[str, float]], *, title: str) -> alt.LayerChart:
+    """Horizontal bars on a 0–100 scale with a marker at 50, the point where action is due."""
+    rows = [{"name": name, "score": round(score, 1)} for name, score in scores]
+    bars = (
+        alt.Chart(alt.Data(values=rows))
+        .mark_bar(cornerRadiusEnd=4)
+        .encode(
+            y=alt.Y("name:N", title=None, sort=None),
+            x=alt.X("score:Q", title=title, scale=alt.Scale(domain=[0, 100])),
+            color=alt.condition(alt.datum.score >= 50, alt.value("#c0392b"), alt.value("#1f4e79")),
+            tooltip=[alt.Tooltip("name:N", title=" "), alt.Tooltip("score:Q", title=title)],
+        )
+    )
+    rule = alt.Chart(alt.Data(values=[{"x": 50}])).mark_rule(strokeDash=[4, 4]).encode(x="x:Q")
+    return (bars + rule).properties(height=40 * max(len(rows), 1) + 40)
+
+
+STATUS_COLOURS = ["#a9cce3", "#f39c12", "#27ae60"]
+
+
+def plan_progress_chart(
+    counts: list[tuple[str, str, int]], statuses: list[str], *, count_label: str
+) -> alt.Chart:
+    """Actions per PDCA stage, stacked by status (to do, doing, done)."""
+    rows = [{"stage": stage, "status": status, "count": n} for stage, status, n in counts]
+    return (
+        alt.Chart(alt.Data(values=rows))
+        .mark_bar()
+        .encode(
+            x=alt.X("stage:N", title=None, sort=None, axis=alt.Axis(labelAngle=0)),
+            y=alt.Y("count:Q", title=count_label, axis=alt.Axis(tickMinStep=1)),
+            color=alt.Color(
+                "status:N",
+                title=None,
+                scale=alt.Scale(domain=statuses, range=STATUS_COLOURS),
+                legend=alt.Legend(orient="bottom"),
+            ),
+            order=alt.Order("status_order:Q"),
+            tooltip=[
+                alt.Tooltip("stage:N", title=" "),
+                alt.Tooltip("status:N", title=" "),
+                alt.Tooltip("count:Q", title=count_label),
+            ],
+        )
+        .transform_calculate(status_order=f"indexof({statuses!r}, datum.status)")
+        .properties(height=260)
+    )
+
+
+PERSPECTIVE_COLOURS = ["#1f4e79", "#f39c12", "#27ae60", "#8e44ad"]
+
+
+def achievement_chart(
+    bars: list[tuple[str, str, float]], perspectives: list[str], *, label: str
+) -> alt.LayerChart:
+    """Achievement per KPI (1.0 = target met), coloured by perspective, with a line at 100%."""
+    rows = [{"kpi": kpi, "perspective": p, "achievement": a} for kpi, p, a in bars]
+    bar = (
+        alt.Chart(alt.Data(values=rows))
+        .mark_bar(cornerRadiusEnd=4)
+        .encode(
+            y=alt.Y("kpi:N", title=None, sort=None, axis=alt.Axis(labelLimit=260)),
+            x=alt.X("achievement:Q", title=label, axis=alt.Axis(format="%")),
+            color=alt.Color(
+                "perspective:N",
+                title=None,
+                scale=alt.Scale(domain=perspectives, range=PERSPECTIVE_COLOURS),
+                legend=alt.Legend(orient="bottom"),
+            ),
+            tooltip=[
+                alt.Tooltip("kpi:N", title=" "),
+                alt.Tooltip("achievement:Q", title=label, format=".1%"),
+            ],
+        )
+    )
+    target = alt.Chart(alt.Data(values=[{"x": 1}])).mark_rule(strokeDash=[4, 4]).encode(x="x:Q")
+    return (bar + target).properties(height=36 * max(len(rows), 1) + 60)

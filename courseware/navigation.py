@@ -16,6 +16,18 @@ PART_ICONS = {
 }
 
 
+PART_PAGES = "_part_pages"
+
+
+def section_link(part_number: int, section: str, label: str) -> None:
+    """A link to one section of a part, kept inside the app (no reload)."""
+    page = st.session_state.get(PART_PAGES, {}).get(part_number)
+    if page is not None:
+        st.page_link(
+            page, label=label, icon=":material/menu_book:", query_params={"section": section}
+        )
+
+
 def part_url(part_number: int) -> str:
     return f"part-{part_number}"
 
@@ -45,6 +57,8 @@ def build_pages(lang: str = "zh") -> dict[str, list[st.Page]]:
             url_path=part_url(entry.part),
             icon=PART_ICONS.get(entry.part, ":material/menu_book:"),
         )
+
+    st.session_state[PART_PAGES] = part_pages
 
     def show_home() -> None:
         home.render(entries, part_pages)

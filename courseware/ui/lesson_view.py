@@ -122,6 +122,8 @@ def blocks(items: tuple[Block, ...]) -> None:
             st.markdown(block.text)
         elif block.kind == "figure":
             figure(block)
+        elif block.kind == "tool":
+            tool(block)
         else:
             show, icon = CALLOUTS[block.kind]
             show(f"**{t(f'callout.{block.kind}')}**\n\n{block.text}", icon=icon)
@@ -136,3 +138,9 @@ def figure(block: Block) -> None:
         st.vega_lite_chart(vega_lite_spec(name), width="stretch")
         if block.text:
             st.caption(block.text)
+
+
+def tool(block: Block) -> None:
+    from courseware.ui.tools.registry import TOOLS  # tools load on the first page that shows one
+
+    TOOLS[block.name or ""]()

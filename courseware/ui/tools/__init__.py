@@ -1,0 +1,1 @@
+"""Interactive tools placed in lessons with ``::: tool NAME``: each module draws one tool."""
