@@ -320,7 +320,7 @@ def check_goal(text: str) -> SmartCheck:
     if baseline_match:
         rest = _mask(rest, [baseline_match.span()])
     number = _first_number(rest)
-    indicator = find_indicator(stripped) if stripped else None
+    indicator = find_indicator(normalized) if normalized else None
     action = _first_action(normalized, indicator)
     vague_words = _found_vague_words(normalized)
     letters = _letters(stripped, number, deadline, indicator, baseline, action, vague_words)

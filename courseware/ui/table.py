@@ -17,9 +17,16 @@ from courseware.ui.state import keep, recall
 
 
 def editable_table(
-    key: str, default_rows: Sequence[Row], columns: Sequence[str], **editor: Any
+    key: str,
+    default_rows: Sequence[Row],
+    columns: Sequence[str],
+    date_columns: Sequence[str] = (),
+    **editor: Any,
 ) -> list[Row]:
-    """Draw the table; return its current rows (dicts with exactly ``columns``)."""
+    """Draw the table; return its current rows (dicts with exactly ``columns``).
+
+    Values in ``date_columns`` that are not dates are shown empty (the editor needs dates).
+    """
     rows = recall(key, list(default_rows))
     version = recall(f"{key}.version", 0)
     widget = f"{key}.editor{version}"
@@ -29,5 +36,7 @@ def editable_table(
         keep(f"{key}.version", version + 1)
 
     frame = pd.DataFrame([{c: row.get(c) for c in columns} for row in rows], columns=columns)
+    for column in date_columns:
+        frame[column] = pd.to_datetime(frame[column], errors="coerce").dt.date
     st.data_editor(frame, key=widget, on_change=fold_edits, hide_index=True, **editor)
-    return recall(key, list(default_rows))
+    return frame.astype(object).where(frame.notna(), None).to_dict("records")

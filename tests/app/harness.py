@@ -9,18 +9,31 @@ from courseware.paths import PROJECT_ROOT
 APP = str(PROJECT_ROOT / "app.py")
 
 
+GOTO = "harness.goto"  # set in a test, then run(), to follow a link to another page
+
+
 def _navigate(url_path: str, query: dict[str, str]) -> None:
-    """Run the app's navigation, then switch to the page at ``url_path`` with ``query``."""
+    """Run the app's navigation; open ``url_path`` first, later any page a test asks for."""
     import streamlit as st
 
     from courseware.navigation import build_pages
 
     pages = build_pages()
     page = st.navigation(pages)
-    wanted = next(p for group in pages.values() for p in group if p.url_path == url_path)
-    if page.url_path != wanted.url_path:
-        st.switch_page(wanted, query_params=query)
+    target = st.session_state.pop("harness.goto", None)  # the function runs as a script:
+    if "harness.started" not in st.session_state:  # it sees literals, not module constants
+        st.session_state["harness.started"] = True
+        target = url_path
+    if target is not None and page.url_path != target:
+        wanted = next(p for group in pages.values() for p in group if p.url_path == target)
+        st.switch_page(wanted, query_params=query if target == url_path else None)
     page.run()
+
+
+def go_to(at: AppTest, url_path: str) -> AppTest:
+    """Follow a sidebar link to another page, as a trainee would; query params are dropped."""
+    at.session_state[GOTO] = url_path
+    return at.run()
 
 
 def open_page(url_path: str, **query: str) -> AppTest:

@@ -70,7 +70,7 @@ def test_home_page_lists_the_four_parts_with_their_summaries():
 def test_a_section_can_be_opened_directly_by_its_link():
     at = open_page("part-2", section="smart")
     assert headers(at) == ["2.6 目标设定的 SMART 原则"]
-    assert at.caption[-1].value == "第 6 / 8 节"
+    assert "第 6 / 8 节" in [c.value for c in at.caption]
     assert "Specific" in " ".join(m.value for m in at.markdown)
 
 

@@ -72,6 +72,7 @@ def test_the_lessons_own_strong_goal_passes_every_letter():
         ("争取本月把客户满意度提高到90%", "SMRT"),  # vague, but the number makes it specific
         ("实现5%增长", "M"),  # too short to be specific
         ("本周五前提交方案", "T"),
+        ("本季度把客户 满意度提高到 90 %", "SMRT"),  # stray spaces do not matter
         ("", ""),
         ("   \n\t ", ""),
     ],

@@ -30,6 +30,7 @@ def render() -> None:
             field_key(NAME, "rows"),
             [_row(item) for item in example_plan()],
             CSV_FIELDS,
+            date_columns=("when",),
             num_rows="dynamic",
             column_config=_columns(),
             width="stretch",

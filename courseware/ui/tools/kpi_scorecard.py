@@ -87,15 +87,25 @@ def _valid_rows(rows: list[dict]) -> list[KpiRow]:
                 )
             )
         except ValidationError as error:
+            shown = set()
             for field, message in problem_messages(error).items():
-                column = t(
-                    f"tools.{NAME}.columns.{'indicator' if field == 'perspective' else field}"
-                )
-                st.error(
-                    t(f"tools.{NAME}.row_problem", row=number, column=column, message=message),
-                    icon=":material/error:",
-                )
+                column = "indicator" if field == "perspective" else field
+                if column not in shown:
+                    shown.add(column)
+                    _row_problem(number, column, message)
     return kpis
+
+
+def _row_problem(number: int, column: str, message: str) -> None:
+    label = t(f"tools.{NAME}.columns.{column}")
+    text = t(f"tools.{NAME}.row_problem", row=number, column=label, message=message)
+    st.error(text, icon=":material/error:")
+
+
+def _row_problem(number: int, column: str, message: str) -> None:
+    label = t(f"tools.{NAME}.columns.{column}")
+    text = t(f"tools.{NAME}.row_problem", row=number, column=label, message=message)
+    st.error(text, icon=":material/error:")
 
 
 def _blank(value: object) -> bool:
