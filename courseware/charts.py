@@ -86,7 +86,7 @@ def customer_value_chart(
                     domain=[labels[f] for f in value_fields + cost_fields],
                     range=VALUE_COLOURS + COST_COLOURS,
                 ),
-                legend=alt.Legend(orient="bottom", columns=4),
+                legend=alt.Legend(orient="bottom", columns=2, labelLimit=120),
             ),
             order=alt.Order("order:Q"),
             tooltip=[
@@ -112,7 +112,7 @@ def customer_value_chart(
             ],
         )
     )
-    text = point.mark_text(dx=16, align="left", fontSize=15, fontWeight="bold").encode(
+    text = point.mark_text(dy=-18, align="center", fontSize=15, fontWeight="bold").encode(
         text=alt.Text("delivered:Q", format=",.0f")
     )
     zero = alt.Chart(alt.Data(values=[{"y": 0}])).mark_rule(color="#555555").encode(y="y:Q")
@@ -204,7 +204,7 @@ def achievement_chart(
                 "perspective:N",
                 title=None,
                 scale=alt.Scale(domain=perspectives, range=PERSPECTIVE_COLOURS),
-                legend=alt.Legend(orient="bottom"),
+                legend=alt.Legend(orient="bottom", columns=2),
             ),
             tooltip=[
                 alt.Tooltip("kpi:N", title=" "),

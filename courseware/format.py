@@ -5,12 +5,15 @@ from __future__ import annotations
 import math
 
 
-def yuan(amount: float, *, signed: bool = False) -> str:
-    """¥1,234,568 (rounded to the yuan); with ``signed``, a leading + or −."""
+def yuan(amount: float, *, signed: bool = False, minus: str = "−") -> str:
+    """¥1,234,568 (rounded to the yuan); with ``signed``, a leading + or ``minus``.
+
+    Pass ``minus="-"`` where a widget reads the sign (a metric's delta colour).
+    """
     if not math.isfinite(amount):
         return "—"
     rounded = round(amount)
-    sign = "−" if rounded < 0 else ("+" if signed and rounded > 0 else "")
+    sign = minus if rounded < 0 else ("+" if signed and rounded > 0 else "")
     return f"{sign}¥{abs(rounded):,}"
 
 

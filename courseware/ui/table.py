@@ -37,6 +37,6 @@ def editable_table(
 
     frame = pd.DataFrame([{c: row.get(c) for c in columns} for row in rows], columns=columns)
     for column in date_columns:
-        frame[column] = pd.to_datetime(frame[column], errors="coerce").dt.date
+        frame[column] = pd.to_datetime(frame[column], errors="coerce", format="ISO8601").dt.date
     st.data_editor(frame, key=widget, on_change=fold_edits, hide_index=True, **editor)
     return frame.astype(object).where(frame.notna(), None).to_dict("records")

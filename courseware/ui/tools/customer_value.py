@@ -80,7 +80,7 @@ def _results(inputs: dict[str, CustomerValueInput], comparison: Comparison) -> N
         c.metric(
             t(f"tools.{NAME}.delivered_value"),
             yuan(result.delivered_value),
-            delta=yuan(result.delivered_value - other.delivered_value, signed=True),
+            delta=yuan(result.delivered_value - other.delivered_value, signed=True, minus="-"),
         )
     labels = {f: t(f"tools.{NAME}.fields.{f}") for f in (*VALUE_FIELDS, *COST_FIELDS)}
     offers = {offer: t(f"tools.{NAME}.{offer}") for offer in OFFERS}
