@@ -4,7 +4,10 @@
 
 Prints a table, then one JSON line: ``rerun_ratio`` and ``page_switch_ratio``, each the worst
 page's median divided by the bare page's median (goals: <= 10 and <= 1.5), as a page opens
-(a part on its first section); ``whole_lesson_rerun_ratio`` is the same for ``?section=all``.
+(a part on its first section); ``whole_lesson_rerun_ratio`` is the same for ``?section=all``;
+``tool_rerun_ratio`` for each section that holds a tool; ``calc_update_ratio`` is the time from
+changing a calculator input to its metrics and chart settled in Chromium, against changing a
+number input on a bare page (goal <= 1.5).
 """
 
 from __future__ import annotations
@@ -43,6 +46,30 @@ st.navigation([st.Page(first, title="First"), st.Page(second, title="Second")]).
 """
 
 
+BARE_INPUT_APP = """
+import streamlit as st
+
+value = st.number_input("n", value=1.0)
+st.metric("double", f"{value * 2:g}")
+"""
+CALCULATORS = {  # name: (section URL, input label, nth input, two values, metric nth, two results)
+    "customer-value": (
+        "part-1?section=customer-value", "产品价值", 0, ("900000", "800000"), 2,
+        ("¥410,000", "¥310,000"),
+    ),
+    "churn": ("part-1?section=churn-cost", "年流失率（%）", 0, ("20", "10"), 0, ("200", "100")),
+}  # fmt: skip
+TOOL_SECTIONS = {
+    "customer-value": ("part-1", "customer-value"),
+    "churn": ("part-1", "churn-cost"),
+    "kpi-scorecard": ("part-2", "indicators"),
+    "smart-checker": ("part-2", "smart"),
+    "action-planner": ("part-3", "essence"),
+    "black-holes": ("part-3", "why-execution"),
+    "questioning-practice": ("part-4", "questioning"),
+}
+
+
 def bare_page() -> None:
     import streamlit as st
 
@@ -79,6 +106,37 @@ def median_switch_ms(page: Page, url: str, there: tuple[str, str], back: tuple[s
     return statistics.median(times)
 
 
+def median_update_ms(
+    page: Page,
+    url: str,
+    label: str,
+    nth: int,
+    values: tuple[str, str],
+    metric: int,
+    results: tuple[str, str],
+    n: int,
+) -> float:
+    """Type a new value into a number input and time until the metric shows the new result."""
+    page.goto(url)
+    settle(page)
+    field = page.get_by_label(label, exact=True).nth(nth)
+    shown = page.get_by_test_id("stMetricValue").nth(metric)
+    times = []
+    for index in range(n + 1):  # the first change warms up
+        value, result = values[index % 2], results[index % 2]
+        start = time.perf_counter()
+        field.fill(value)
+        field.press("Enter")
+        expect(shown).to_have_text(result)
+        page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]')
+        page.evaluate(
+            "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
+        )
+        if index:
+            times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
 def part_pages() -> list[tuple[str, str, str]]:
     """(url path, sidebar link text, page heading) of every part."""
     return [
@@ -103,6 +161,11 @@ def main() -> None:
         for path, _link, _heading in part_pages()
     }
 
+    tools = {
+        name: median_rerun_ms(open_page(path, section=section), args.reruns)
+        for name, (path, section) in TOOL_SECTIONS.items()
+    }
+
     home = (t("app.home"), t("app.title"))
     with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
         bare_script = Path(folder) / "bare_app.py"
@@ -112,25 +175,42 @@ def main() -> None:
         with running_app(bare_script) as url:
             there, back = ("Second", "Second"), ("First", "First")
             bare_switch = median_switch_ms(page, url, there, back, args.switches)
+        bare_input = Path(folder) / "bare_input.py"
+        bare_input.write_text(BARE_INPUT_APP, encoding="utf-8")
+        with running_app(bare_input) as url:
+            bare_update = median_update_ms(
+                page, url, "n", 0, ("2", "3"), 0, ("4", "6"), args.switches
+            )
         with running_app() as url:
             switches = {
                 path: median_switch_ms(page, url, (link, heading), home, args.switches)
                 for path, link, heading in part_pages()
             }
+            updates = {
+                name: median_update_ms(page, f"{url}/{section}", *rest, args.switches)
+                for name, (section, *rest) in CALCULATORS.items()
+            }
         browser.close()
 
-    print(f"{'page':<12} {'rerun ms':>9} {'x bare':>7} {'switch ms':>10} {'x bare':>7}")
-    print(f"{'bare':<12} {bare_rerun:>9.1f} {1:>7.2f} {bare_switch:>10.1f} {1:>7.2f}")
+    print(f"{'page':<20} {'rerun ms':>9} {'x bare':>7} {'switch ms':>10} {'x bare':>7}")
+    print(f"{'bare':<20} {bare_rerun:>9.1f} {1:>7.2f} {bare_switch:>10.1f} {1:>7.2f}")
     for name, rerun in reruns.items():
         switch = switches.get(name)
         cells = f"{switch:>10.1f} {switch / bare_switch:>7.2f}" if switch else f"{'-':>10} {'-':>7}"
-        print(f"{name:<12} {rerun:>9.1f} {rerun / bare_rerun:>7.2f} {cells}")
-    for name, rerun in whole.items():
-        print(f"{name:<12} {rerun:>9.1f} {rerun / bare_rerun:>7.2f} {'-':>10} {'-':>7}")
+        print(f"{name:<20} {rerun:>9.1f} {rerun / bare_rerun:>7.2f} {cells}")
+    for name, rerun in (whole | tools).items():
+        print(f"{name:<20} {rerun:>9.1f} {rerun / bare_rerun:>7.2f} {'-':>10} {'-':>7}")
+    print(f"\n{'calculator':<16} {'update ms':>10} {'x bare':>7}")
+    print(f"{'bare input':<16} {bare_update:>10.1f} {1:>7.2f}")
+    for name, update in updates.items():
+        print(f"{name:<16} {update:>10.1f} {update / bare_update:>7.2f}")
     figures = {
         "rerun_ratio": round(max(reruns.values()) / bare_rerun, 2),
         "page_switch_ratio": round(max(switches.values()) / bare_switch, 2),
         "whole_lesson_rerun_ratio": round(max(whole.values()) / bare_rerun, 2),
+        "tool_rerun_ratio": round(max(tools.values()) / bare_rerun, 2),
+        "calc_update_ratio": round(max(updates.values()) / bare_update, 2),
+        "bare_update_ms": round(bare_update, 1),
         "bare_rerun_ms": round(bare_rerun, 2),
         "bare_switch_ms": round(bare_switch, 1),
     }

@@ -1,4 +1,8 @@
-"""Altair charts built from chart data in ``assets/charts`` (pure: no Streamlit)."""
+"""Altair charts for lessons and tools (pure: no Streamlit).
+
+Each chart is drawn with Altair once per shape and kept as a Vega-Lite template whose data are
+named; a rerun only fills in the data, because Altair's ``to_dict`` takes tens of milliseconds.
+"""
 
 from __future__ import annotations
 
@@ -10,9 +14,23 @@ import altair as alt
 
 from courseware.figures import ChartSpec, chart_spec
 
+Spec = dict[str, Any]
 PALETTE = ["#1f4e79", "#c0392b", "#f39c12", "#2e86c1", "#27ae60"]
+VALUE_COLOURS = ["#1f4e79", "#2e86c1", "#5dade2", "#a9cce3"]
+COST_COLOURS = ["#922b21", "#c0392b", "#e67e22", "#f5b041"]
+STATUS_COLOURS = ["#a9cce3", "#f39c12", "#27ae60"]
+PERSPECTIVE_COLOURS = ["#1f4e79", "#f39c12", "#27ae60", "#8e44ad"]
+LOSS = "#c0392b"
 
 
+def filled(template: Spec, **datasets: list[dict[str, Any]]) -> Spec:
+    """A copy of a chart template with its named datasets filled in."""
+    spec = copy.deepcopy(template)
+    spec["datasets"] = datasets
+    return spec
+
+
+# ---- lesson figures ---------------------------------------------------------------------------
 def share_chart(spec: ChartSpec) -> alt.LayerChart:
     """A labelled donut showing how a whole splits into shares (e.g. 30/50/20)."""
     rows = [
@@ -37,55 +55,59 @@ def share_chart(spec: ChartSpec) -> alt.LayerChart:
 
 
 @lru_cache(maxsize=32)
-def _vega_lite(name: str) -> dict[str, Any]:
+def _share_spec(name: str) -> Spec:
     return share_chart(chart_spec(name)).to_dict()
 
 
-def vega_lite_spec(name: str) -> dict[str, Any]:
-    """The Vega-Lite spec of a named chart, built once (Altair validation is slow)."""
-    return copy.deepcopy(_vega_lite(name))
+def vega_lite_spec(name: str) -> Spec:
+    """The Vega-Lite spec of a named chart in ``assets/charts``, built once."""
+    return copy.deepcopy(_share_spec(name))
 
 
-VALUE_COLOURS = ["#1f4e79", "#2e86c1", "#5dade2", "#a9cce3"]
-COST_COLOURS = ["#922b21", "#c0392b", "#e67e22", "#f5b041"]
-
-
-def customer_value_chart(
+# ---- customer value (1.3) ---------------------------------------------------------------------
+def customer_value_spec(
     components: dict[str, dict[str, float]],
     delivered: dict[str, float],
     labels: dict[str, str],
     offers: dict[str, str],
-) -> alt.LayerChart:
+) -> Spec:
     """Per offer, value components stacked up and cost components stacked down, with a marker
     at the delivered value (总客户价值 − 总客户成本).
 
     ``components`` maps offer -> field -> amount (costs positive; drawn below zero).
     """
-    value_fields = [f for f in labels if f.endswith("_value")]
-    cost_fields = [f for f in labels if f.endswith("_cost")]
-    rows = [
+    fields = [f for f in labels if f.endswith(("_value", "_cost"))]
+    bars = [
         {
             "offer": offers[offer],
             "component": labels[field],
-            "amount": amount if field in value_fields else -amount,
-            "order": (value_fields + cost_fields).index(field),
+            "amount": amount if field.endswith("_value") else -amount,
+            "order": fields.index(field),
         }
-        for offer, fields in components.items()
-        for field, amount in fields.items()
+        for offer, amounts in components.items()
+        for field, amount in amounts.items()
     ]
+    marks = [{"offer": offers[o], "delivered": v} for o, v in delivered.items()]
+    template = _customer_value_template(tuple(labels.items()), tuple(offers.values()))
+    return filled(template, bars=bars, marks=marks)
+
+
+@lru_cache(maxsize=8)
+def _customer_value_template(labels: tuple[tuple[str, str], ...], offers: tuple[str, ...]) -> Spec:
+    names = dict(labels)
+    values = [names[f] for f in names if f.endswith("_value")]
+    costs = [names[f] for f in names if f.endswith("_cost")]
+    x = alt.X("offer:N", title=None, sort=list(offers), axis=alt.Axis(labelAngle=0))
     bars = (
-        alt.Chart(alt.Data(values=rows))
+        alt.Chart(alt.NamedData("bars"))
         .mark_bar()
         .encode(
-            x=alt.X("offer:N", title=None, sort=list(offers.values()), axis=alt.Axis(labelAngle=0)),
+            x=x,
             y=alt.Y("amount:Q", title="¥", stack="zero", axis=alt.Axis(format="~s")),
             color=alt.Color(
                 "component:N",
                 title=None,
-                scale=alt.Scale(
-                    domain=[labels[f] for f in value_fields + cost_fields],
-                    range=VALUE_COLOURS + COST_COLOURS,
-                ),
+                scale=alt.Scale(domain=values + costs, range=VALUE_COLOURS + COST_COLOURS),
                 legend=alt.Legend(orient="bottom", columns=2, labelLimit=120),
             ),
             order=alt.Order("order:Q"),
@@ -96,35 +118,34 @@ def customer_value_chart(
             ],
         )
     )
-    marks = [
-        {"offer": offers[o], "delivered": v, "label": labels["delivered"]}
-        for o, v in delivered.items()
-    ]
     point = (
-        alt.Chart(alt.Data(values=marks))
+        alt.Chart(alt.NamedData("marks"))
         .mark_point(shape="diamond", size=260, filled=True, color="#111111")
         .encode(
-            x=alt.X("offer:N", sort=list(offers.values())),
+            x=x,
             y="delivered:Q",
-            tooltip=[
-                alt.Tooltip("label:N", title=" "),
-                alt.Tooltip("delivered:Q", title="¥", format=",.0f"),
-            ],
+            tooltip=[alt.Tooltip("delivered:Q", title=names["delivered"], format=",.0f")],
         )
     )
     text = point.mark_text(dy=-18, align="center", fontSize=15, fontWeight="bold").encode(
         text=alt.Text("delivered:Q", format=",.0f")
     )
     zero = alt.Chart(alt.Data(values=[{"y": 0}])).mark_rule(color="#555555").encode(y="y:Q")
-    return (bars + zero + point + text).properties(height=380)
+    return (bars + zero + point + text).properties(height=380).to_dict()
 
 
-def cumulative_loss_chart(
+# ---- churn (1.4) ------------------------------------------------------------------------------
+def cumulative_loss_spec(
     points: list[tuple[float, float]], *, year_label: str, amount_label: str
-) -> alt.LayerChart:
+) -> Spec:
     """Running total of profit lost, year by year, from one year's lost customers."""
     rows = [{"year": year, "amount": amount} for year, amount in [(0.0, 0.0), *points]]
-    base = alt.Chart(alt.Data(values=rows)).encode(
+    return filled(_cumulative_loss_template(year_label, amount_label), rows=rows)
+
+
+@lru_cache(maxsize=8)
+def _cumulative_loss_template(year_label: str, amount_label: str) -> Spec:
+    base = alt.Chart(alt.NamedData("rows")).encode(
         x=alt.X("year:Q", title=year_label, axis=alt.Axis(tickMinStep=1, format="~g")),
         y=alt.Y("amount:Q", title=amount_label, axis=alt.Axis(format="~s")),
         tooltip=[
@@ -132,70 +153,24 @@ def cumulative_loss_chart(
             alt.Tooltip("amount:Q", title=amount_label, format=",.0f"),
         ],
     )
-    area = base.mark_area(color="#c0392b", opacity=0.25, line={"color": "#c0392b"})
-    dots = base.mark_point(color="#c0392b", filled=True, size=70)
-    return (area + dots).properties(height=300)
+    area = base.mark_area(color=LOSS, opacity=0.25, line={"color": LOSS})
+    dots = base.mark_point(color=LOSS, filled=True, size=70)
+    return (area + dots).properties(height=300).to_dict()
 
 
-def score_bars(scores: list[tuple[str, float]], *, title: str) -> alt.LayerChart:
-    """Horizontal bars on a 0–100 scale with a marker at 50, the point where action is due."""
-    rows = [{"name": name, "score": round(score, 1)} for name, score in scores]
-    bars = (
-        alt.Chart(alt.Data(values=rows))
-        .mark_bar(cornerRadiusEnd=4)
-        .encode(
-            y=alt.Y("name:N", title=None, sort=None),
-            x=alt.X("score:Q", title=title, scale=alt.Scale(domain=[0, 100])),
-            color=alt.condition(alt.datum.score >= 50, alt.value("#c0392b"), alt.value("#1f4e79")),
-            tooltip=[alt.Tooltip("name:N", title=" "), alt.Tooltip("score:Q", title=title)],
-        )
-    )
-    rule = alt.Chart(alt.Data(values=[{"x": 50}])).mark_rule(strokeDash=[4, 4]).encode(x="x:Q")
-    return (bars + rule).properties(height=40 * max(len(rows), 1) + 40)
-
-
-STATUS_COLOURS = ["#a9cce3", "#f39c12", "#27ae60"]
-
-
-def plan_progress_chart(
-    counts: list[tuple[str, str, int]], statuses: list[str], *, count_label: str
-) -> alt.Chart:
-    """Actions per PDCA stage, stacked by status (to do, doing, done)."""
-    rows = [{"stage": stage, "status": status, "count": n} for stage, status, n in counts]
-    return (
-        alt.Chart(alt.Data(values=rows))
-        .mark_bar()
-        .encode(
-            x=alt.X("stage:N", title=None, sort=None, axis=alt.Axis(labelAngle=0)),
-            y=alt.Y("count:Q", title=count_label, axis=alt.Axis(tickMinStep=1)),
-            color=alt.Color(
-                "status:N",
-                title=None,
-                scale=alt.Scale(domain=statuses, range=STATUS_COLOURS),
-                legend=alt.Legend(orient="bottom"),
-            ),
-            order=alt.Order("status_order:Q"),
-            tooltip=[
-                alt.Tooltip("stage:N", title=" "),
-                alt.Tooltip("status:N", title=" "),
-                alt.Tooltip("count:Q", title=count_label),
-            ],
-        )
-        .transform_calculate(status_order=f"indexof({statuses!r}, datum.status)")
-        .properties(height=260)
-    )
-
-
-PERSPECTIVE_COLOURS = ["#1f4e79", "#f39c12", "#27ae60", "#8e44ad"]
-
-
-def achievement_chart(
+# ---- KPI scorecard (2.4) ----------------------------------------------------------------------
+def achievement_spec(
     bars: list[tuple[str, str, float]], perspectives: list[str], *, label: str
-) -> alt.LayerChart:
+) -> Spec:
     """Achievement per KPI (1.0 = target met), coloured by perspective, with a line at 100%."""
     rows = [{"kpi": kpi, "perspective": p, "achievement": a} for kpi, p, a in bars]
+    return filled(_achievement_template(tuple(perspectives), label, len(rows)), rows=rows)
+
+
+@lru_cache(maxsize=32)
+def _achievement_template(perspectives: tuple[str, ...], label: str, count: int) -> Spec:
     bar = (
-        alt.Chart(alt.Data(values=rows))
+        alt.Chart(alt.NamedData("rows"))
         .mark_bar(cornerRadiusEnd=4)
         .encode(
             y=alt.Y("kpi:N", title=None, sort=None, axis=alt.Axis(labelLimit=260)),
@@ -203,7 +178,7 @@ def achievement_chart(
             color=alt.Color(
                 "perspective:N",
                 title=None,
-                scale=alt.Scale(domain=perspectives, range=PERSPECTIVE_COLOURS),
+                scale=alt.Scale(domain=list(perspectives), range=PERSPECTIVE_COLOURS),
                 legend=alt.Legend(orient="bottom", columns=2),
             ),
             tooltip=[
@@ -213,4 +188,65 @@ def achievement_chart(
         )
     )
     target = alt.Chart(alt.Data(values=[{"x": 1}])).mark_rule(strokeDash=[4, 4]).encode(x="x:Q")
-    return (bar + target).properties(height=36 * max(len(rows), 1) + 60)
+    return (bar + target).properties(height=36 * max(count, 1) + 60).to_dict()
+
+
+# ---- 5W1H planner (3.2) -----------------------------------------------------------------------
+def plan_progress_spec(
+    counts: list[tuple[str, str, int]], statuses: list[str], *, count_label: str
+) -> Spec:
+    """Actions per PDCA stage, stacked by status (to do, doing, done)."""
+    rows = [
+        {"stage": stage, "status": status, "count": n, "order": statuses.index(status)}
+        for stage, status, n in counts
+    ]
+    return filled(_plan_progress_template(tuple(statuses), count_label), rows=rows)
+
+
+@lru_cache(maxsize=8)
+def _plan_progress_template(statuses: tuple[str, ...], count_label: str) -> Spec:
+    return (
+        alt.Chart(alt.NamedData("rows"))
+        .mark_bar()
+        .encode(
+            x=alt.X("stage:N", title=None, sort=None, axis=alt.Axis(labelAngle=0)),
+            y=alt.Y("count:Q", title=count_label, axis=alt.Axis(tickMinStep=1)),
+            color=alt.Color(
+                "status:N",
+                title=None,
+                scale=alt.Scale(domain=list(statuses), range=STATUS_COLOURS),
+                legend=alt.Legend(orient="bottom"),
+            ),
+            order=alt.Order("order:Q"),
+            tooltip=[
+                alt.Tooltip("stage:N", title=" "),
+                alt.Tooltip("status:N", title=" "),
+                alt.Tooltip("count:Q", title=count_label),
+            ],
+        )
+        .properties(height=260)
+        .to_dict()
+    )
+
+
+# ---- black holes (3.3) ------------------------------------------------------------------------
+def score_bars_spec(scores: list[tuple[str, float]], *, title: str) -> Spec:
+    """Horizontal bars on a 0–100 scale with a marker at 50, the point where action is due."""
+    rows = [{"name": name, "score": round(score, 1)} for name, score in scores]
+    return filled(_score_bars_template(title, len(rows)), rows=rows)
+
+
+@lru_cache(maxsize=8)
+def _score_bars_template(title: str, count: int) -> Spec:
+    bars = (
+        alt.Chart(alt.NamedData("rows"))
+        .mark_bar(cornerRadiusEnd=4)
+        .encode(
+            y=alt.Y("name:N", title=None, sort=None),
+            x=alt.X("score:Q", title=title, scale=alt.Scale(domain=[0, 100])),
+            color=alt.condition(alt.datum.score >= 50, alt.value(LOSS), alt.value("#1f4e79")),
+            tooltip=[alt.Tooltip("name:N", title=" "), alt.Tooltip("score:Q", title=title)],
+        )
+    )
+    rule = alt.Chart(alt.Data(values=[{"x": 50}])).mark_rule(strokeDash=[4, 4]).encode(x="x:Q")
+    return (bars + rule).properties(height=40 * max(count, 1) + 40).to_dict()

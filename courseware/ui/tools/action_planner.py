@@ -16,7 +16,7 @@ from calculators.action_plan import (
     progress,
     to_csv,
 )
-from courseware.charts import plan_progress_chart
+from courseware.charts import plan_progress_spec
 from courseware.i18n import t
 from courseware.ui.table import editable_table
 from courseware.ui.tools.frame import field_key, tool_frame
@@ -87,10 +87,10 @@ def _summary(items: tuple[ActionItem, ...]) -> None:
         for stage in STAGES
         for status in STATUSES
     ]
-    chart = plan_progress_chart(
+    spec = plan_progress_spec(
         counts, [_status_label(s) for s in STATUSES], count_label=t(f"tools.{NAME}.count")
     )
-    st.altair_chart(chart, width="stretch")
+    st.vega_lite_chart(spec, width="stretch")
     st.download_button(
         t(f"tools.{NAME}.download"),
         data=to_csv(items).encode("utf-8-sig"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from calculators.black_holes import Diagnosis, diagnose, load_survey
-from courseware.charts import score_bars
+from courseware.charts import score_bars_spec
 from courseware.content import load_course
 from courseware.i18n import t
 from courseware.navigation import section_link
@@ -45,7 +45,7 @@ def _result(diagnosis: Diagnosis) -> None:
     survey = load_survey()
     names = {h.id: f"{h.name}({h.label})" for h in survey.holes}
     scored = [(names[hole], score) for hole, score in diagnosis.scores.items() if score is not None]
-    st.altair_chart(score_bars(scored, title=t(f"tools.{NAME}.score")), width="stretch")
+    st.vega_lite_chart(score_bars_spec(scored, title=t(f"tools.{NAME}.score")), width="stretch")
     if diagnosis.worst is None:
         st.success(t(f"tools.{NAME}.healthy"), icon=":material/verified:")
     else:

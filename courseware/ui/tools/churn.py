@@ -12,7 +12,7 @@ from calculators.churn import (
     cumulative_profit_lost,
     five_point_view,
 )
-from courseware.charts import cumulative_loss_chart
+from courseware.charts import cumulative_loss_spec
 from courseware.format import number, percent, yuan
 from courseware.i18n import t
 from courseware.ui.fields import number_field, problem_messages
@@ -95,12 +95,12 @@ def _results(inp: ChurnInput, result: ChurnResult) -> None:
     elif result.profit_saved is not None:
         st.info(t(f"tools.{NAME}.saved_only", saved=yuan(result.profit_saved)))
     points = cumulative_profit_lost(inp)
-    chart = cumulative_loss_chart(
+    spec = cumulative_loss_spec(
         [(p.year, p.profit_lost) for p in points],
         year_label=t(f"tools.{NAME}.year"),
         amount_label=t(f"tools.{NAME}.cumulative"),
     )
-    st.altair_chart(chart, width="stretch")
+    st.vega_lite_chart(spec, width="stretch")
     _five_points(inp)
 
 

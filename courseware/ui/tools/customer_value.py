@@ -12,7 +12,7 @@ from calculators.customer_value import (
     CustomerValueInput,
     compare,
 )
-from courseware.charts import customer_value_chart
+from courseware.charts import customer_value_spec
 from courseware.format import yuan
 from courseware.i18n import t
 from courseware.ui.fields import number_field, problem_messages
@@ -87,8 +87,8 @@ def _results(inputs: dict[str, CustomerValueInput], comparison: Comparison) -> N
     labels["delivered"] = t(f"tools.{NAME}.delivered_value")
     components = {offer: inputs[offer].model_dump() for offer in OFFERS}
     delivered = {offer: getattr(comparison, offer).delivered_value for offer in OFFERS}
-    chart = customer_value_chart(components, delivered, labels, offers)
-    st.altair_chart(chart, width="stretch")
+    spec = customer_value_spec(components, delivered, labels, offers)
+    st.vega_lite_chart(spec, width="stretch")
     st.success(_verdict(comparison, offers, labels), icon=":material/balance:")
 
 

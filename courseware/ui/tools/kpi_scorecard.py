@@ -9,7 +9,7 @@ from pydantic import ValidationError
 
 from calculators.indicators import load_perspectives
 from calculators.kpi import KpiRow, Scorecard, score, to_csv
-from courseware.charts import achievement_chart
+from courseware.charts import achievement_spec
 from courseware.format import percent
 from courseware.i18n import t
 from courseware.ui.fields import problem_messages
@@ -127,10 +127,8 @@ def _results(card: Scorecard, perspectives: dict[str, str], options: dict[str, s
          r.achievement)
         for r in card.rows
     ]  # fmt: skip
-    chart = achievement_chart(
-        bars, list(perspectives.values()), label=t(f"tools.{NAME}.achievement")
-    )
-    st.altair_chart(chart, width="stretch")
+    spec = achievement_spec(bars, list(perspectives.values()), label=t(f"tools.{NAME}.achievement"))
+    st.vega_lite_chart(spec, width="stretch")
     st.caption(t(f"tools.{NAME}.cap_note"))
     st.download_button(
         t(f"tools.{NAME}.download"),

@@ -1,8 +1,13 @@
-"""Which module draws which tool named in a lesson."""
+"""Which module draws which tool named in a lesson.
+
+Each tool is a fragment: changing one of its inputs reruns that tool, not the whole lesson.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+
+import streamlit as st
 
 from courseware.ui.tools import (
     action_planner,
@@ -15,11 +20,14 @@ from courseware.ui.tools import (
 )
 
 TOOLS: dict[str, Callable[[], None]] = {
-    "customer-value": customer_value.render,
-    "churn": churn.render,
-    "kpi-scorecard": kpi_scorecard.render,
-    "smart-checker": smart_checker.render,
-    "action-planner": action_planner.render,
-    "black-holes": black_holes.render,
-    "questioning-practice": questioning_practice.render,
+    name: st.fragment(module.render)
+    for name, module in {
+        "customer-value": customer_value,
+        "churn": churn,
+        "kpi-scorecard": kpi_scorecard,
+        "smart-checker": smart_checker,
+        "action-planner": action_planner,
+        "black-holes": black_holes,
+        "questioning-practice": questioning_practice,
+    }.items()
 }
