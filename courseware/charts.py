@@ -65,14 +65,12 @@ def vega_lite_spec(name: str) -> Spec:
 
 
 # ---- customer value (1.3) ---------------------------------------------------------------------
+# Tool charts keep to one mark: each extra layer costs a visible delay on every input change.
 def customer_value_spec(
-    components: dict[str, dict[str, float]],
-    delivered: dict[str, float],
-    labels: dict[str, str],
-    offers: dict[str, str],
+    components: dict[str, dict[str, float]], labels: dict[str, str], offers: dict[str, str]
 ) -> Spec:
-    """Per offer, value components stacked up and cost components stacked down, with a marker
-    at the delivered value (总客户价值 − 总客户成本).
+    """Per offer, value components stacked above zero and cost components below it, so the
+    bar that remains above zero is the delivered value (总客户价值 − 总客户成本).
 
     ``components`` maps offer -> field -> amount (costs positive; drawn below zero).
     """
@@ -87,9 +85,8 @@ def customer_value_spec(
         for offer, amounts in components.items()
         for field, amount in amounts.items()
     ]
-    marks = [{"offer": offers[o], "delivered": v} for o, v in delivered.items()]
     template = _customer_value_template(tuple(labels.items()), tuple(offers.values()))
-    return filled(template, bars=bars, marks=marks)
+    return filled(template, bars=bars)
 
 
 @lru_cache(maxsize=8)
@@ -97,12 +94,11 @@ def _customer_value_template(labels: tuple[tuple[str, str], ...], offers: tuple[
     names = dict(labels)
     values = [names[f] for f in names if f.endswith("_value")]
     costs = [names[f] for f in names if f.endswith("_cost")]
-    x = alt.X("offer:N", title=None, sort=list(offers), axis=alt.Axis(labelAngle=0))
-    bars = (
+    return (
         alt.Chart(alt.NamedData("bars"))
         .mark_bar()
         .encode(
-            x=x,
+            x=alt.X("offer:N", title=None, sort=list(offers), axis=alt.Axis(labelAngle=0)),
             y=alt.Y("amount:Q", title="¥", stack="zero", axis=alt.Axis(format="~s")),
             color=alt.Color(
                 "component:N",
@@ -117,21 +113,9 @@ def _customer_value_template(labels: tuple[tuple[str, str], ...], offers: tuple[
                 alt.Tooltip("amount:Q", title="¥", format=",.0f"),
             ],
         )
+        .properties(height=380)
+        .to_dict()
     )
-    point = (
-        alt.Chart(alt.NamedData("marks"))
-        .mark_point(shape="diamond", size=260, filled=True, color="#111111")
-        .encode(
-            x=x,
-            y="delivered:Q",
-            tooltip=[alt.Tooltip("delivered:Q", title=names["delivered"], format=",.0f")],
-        )
-    )
-    text = point.mark_text(dy=-18, align="center", fontSize=15, fontWeight="bold").encode(
-        text=alt.Text("delivered:Q", format=",.0f")
-    )
-    zero = alt.Chart(alt.Data(values=[{"y": 0}])).mark_rule(color="#555555").encode(y="y:Q")
-    return (bars + zero + point + text).properties(height=380).to_dict()
 
 
 # ---- churn (1.4) ------------------------------------------------------------------------------
@@ -139,23 +123,26 @@ def cumulative_loss_spec(
     points: list[tuple[float, float]], *, year_label: str, amount_label: str
 ) -> Spec:
     """Running total of profit lost, year by year, from one year's lost customers."""
-    rows = [{"year": year, "amount": amount} for year, amount in [(0.0, 0.0), *points]]
+    rows = [{"year": f"{year:g}", "amount": amount} for year, amount in points]
     return filled(_cumulative_loss_template(year_label, amount_label), rows=rows)
 
 
 @lru_cache(maxsize=8)
 def _cumulative_loss_template(year_label: str, amount_label: str) -> Spec:
-    base = alt.Chart(alt.NamedData("rows")).encode(
-        x=alt.X("year:Q", title=year_label, axis=alt.Axis(tickMinStep=1, format="~g")),
-        y=alt.Y("amount:Q", title=amount_label, axis=alt.Axis(format="~s")),
-        tooltip=[
-            alt.Tooltip("year:Q", title=year_label, format="~g"),
-            alt.Tooltip("amount:Q", title=amount_label, format=",.0f"),
-        ],
+    return (
+        alt.Chart(alt.NamedData("rows"))
+        .mark_bar(color=LOSS, cornerRadiusEnd=3)
+        .encode(
+            x=alt.X("year:O", title=year_label, sort=None, axis=alt.Axis(labelAngle=0)),
+            y=alt.Y("amount:Q", title=amount_label, axis=alt.Axis(format="~s")),
+            tooltip=[
+                alt.Tooltip("year:O", title=year_label),
+                alt.Tooltip("amount:Q", title=amount_label, format=",.0f"),
+            ],
+        )
+        .properties(height=300)
+        .to_dict()
     )
-    area = base.mark_area(color=LOSS, opacity=0.25, line={"color": LOSS})
-    dots = base.mark_point(color=LOSS, filled=True, size=70)
-    return (area + dots).properties(height=300).to_dict()
 
 
 # ---- KPI scorecard (2.4) ----------------------------------------------------------------------

@@ -12,10 +12,23 @@ from courseware.i18n import t
 from courseware.ui.state import PERSIST, seed
 
 
+def current(key: str, default: float | None) -> float | None:
+    """A field's value for this run, read before it is drawn (so it can be checked first)."""
+    value = st.session_state[seed(key, default)]
+    return None if value is None else float(value)
+
+
 def number_field(
-    label: str, key: str, default: float | None, *, step: float = 1.0, help: str | None = None
+    label: str,
+    key: str,
+    default: float | None,
+    *,
+    step: float = 1.0,
+    help: str | None = None,
+    problem: str | None = None,
 ) -> float | None:
-    """A number input that may be left empty (``None``) and keeps its value across pages."""
+    """A number input that may be left empty (``None``) and keeps its value across pages,
+    with the ``problem`` found in its value shown right beneath it."""
     value = st.number_input(
         label,
         value=None,
@@ -25,6 +38,8 @@ def number_field(
         help=help,
         persist_state=PERSIST,
     )
+    if problem:
+        st.error(problem, icon=":material/error:")
     return None if value is None else float(value)
 
 
@@ -50,9 +65,3 @@ def _message(problem: dict, as_percent: bool) -> str:
     if kind in {"finite_number", "float_type", "float_parsing", "missing", "none_required"}:
         return t("fields.not_a_number")
     return t("fields.invalid")
-
-
-def show_problem(message: str | None) -> None:
-    """The message beside a field (nothing when the value is fine)."""
-    if message:
-        st.error(message, icon=":material/error:")

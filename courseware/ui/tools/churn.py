@@ -15,7 +15,7 @@ from calculators.churn import (
 from courseware.charts import cumulative_loss_spec
 from courseware.format import number, percent, yuan
 from courseware.i18n import t
-from courseware.ui.fields import number_field, problem_messages
+from courseware.ui.fields import current, number_field, problem_messages
 from courseware.ui.tools.frame import field_key, tool_frame
 
 NAME = "churn"
@@ -34,35 +34,37 @@ OPTIONAL = ("discount_rate", "target_churn_rate", "retention_cost")
 
 def render() -> None:
     with tool_frame(NAME):
-        raw, slots = {}, {}
+        raw = {field: current(field_key(NAME, field), FIELDS[field][0]) for field in FIELDS}
+        inp, problems = _checked(raw)
         required = [f for f in FIELDS if f not in OPTIONAL]
         for column, field in zip(st.columns(2) * 2, required, strict=True):
             with column:
-                raw[field], slots[field] = _field(field)
+                _field(field, problems.get(field))
         st.caption(t(f"tools.{NAME}.optional"))
         for column, field in zip(st.columns(3), OPTIONAL, strict=True):
             with column:
-                raw[field], slots[field] = _field(field)
-        try:
-            inp = ChurnInput(**_model_values(raw))
-        except ValidationError as error:
-            messages = problem_messages(error, PERCENT_FIELDS)
-            if "" in messages:  # the only model-level rule: target above the current rate
-                messages.setdefault("target_churn_rate", t(f"tools.{NAME}.target_above"))
-            for field, message in messages.items():
-                if field in slots:
-                    slots[field].error(message, icon=":material/error:")
+                _field(field, problems.get(field))
+        if inp is None:
             st.warning(t("tools.fix_fields"), icon=":material/edit:")
             return
         _results(inp, compute(inp))
 
 
-def _field(field: str):
+def _checked(raw: dict[str, float | None]) -> tuple[ChurnInput | None, dict[str, str]]:
+    """The calculator's input, or the message for each refused field."""
+    try:
+        return ChurnInput(**_model_values(raw)), {}
+    except ValidationError as error:
+        messages = problem_messages(error, PERCENT_FIELDS)
+        if "" in messages:  # the only model-level rule: target above the current rate
+            messages.setdefault("target_churn_rate", t(f"tools.{NAME}.target_above"))
+        return None, messages
+
+
+def _field(field: str, problem: str | None) -> None:
     default, step = FIELDS[field]
-    value = number_field(
-        t(f"tools.{NAME}.fields.{field}"), field_key(NAME, field), default, step=step
-    )
-    return value, st.empty()
+    label = t(f"tools.{NAME}.fields.{field}")
+    number_field(label, field_key(NAME, field), default, step=step, problem=problem)
 
 
 def _model_values(raw: dict[str, float | None]) -> dict[str, float | None]:

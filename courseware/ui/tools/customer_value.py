@@ -86,8 +86,7 @@ def _results(inputs: dict[str, CustomerValueInput], comparison: Comparison) -> N
     offers = {offer: t(f"tools.{NAME}.{offer}") for offer in OFFERS}
     labels["delivered"] = t(f"tools.{NAME}.delivered_value")
     components = {offer: inputs[offer].model_dump() for offer in OFFERS}
-    delivered = {offer: getattr(comparison, offer).delivered_value for offer in OFFERS}
-    spec = customer_value_spec(components, delivered, labels, offers)
+    spec = customer_value_spec(components, labels, offers)
     st.vega_lite_chart(spec, width="stretch")
     st.success(_verdict(comparison, offers, labels), icon=":material/balance:")
 
