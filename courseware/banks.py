@@ -58,7 +58,8 @@ def load_bank(path: Path) -> Bank:
         bank = Bank.model_validate({**data, "path": shown})
     except ValidationError as exc:
         problem = exc.errors()[0]
-        raise ContentError(shown, _line_of(problem["loc"], node, item_lines), _message(problem))
+        line = _line_of(problem["loc"], node, item_lines)
+        raise ContentError(shown, line, _message(problem)) from None
     if bank.topic != path.stem:
         raise ContentError(
             shown, _key_line(node, "topic"), f"topic '{bank.topic}' is not the file name"
