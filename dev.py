@@ -1,7 +1,7 @@
 """Set up and run the project with nothing but Python 3.11+.
 
     python3 dev.py app     set up .venv, then start the app at http://localhost:8501
-    python3 dev.py test    set up .venv (and Chromium for the browser tests), run the whole suite
+    python3 dev.py test    set up .venv, Chromium and PostgreSQL, then run the whole suite
     python3 dev.py bench   set up .venv, then run the speed benchmark
 
 The virtual environment is installed from ``constraints.txt``, so every machine gets the
@@ -13,9 +13,13 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import socket
 import subprocess
 import sys
+import tempfile
 import venv
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
@@ -23,6 +27,7 @@ VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "chromium", "chromium-browser")
+POSTGRES_URL_ENV = "COURSEWARE_TEST_POSTGRES_URL"
 
 
 def run(*command: str | Path, env: dict[str, str] | None = None) -> None:
@@ -59,10 +64,7 @@ def ensure_chromium() -> str:
     found = find_chromium()
     if found:
         return found
-    is_root = hasattr(os, "geteuid") and os.geteuid() == 0
-    if shutil.which("apt-get") and is_root:
-        run("apt-get", "update", "-q")
-        run("apt-get", "install", "-y", "-q", "chromium", "fonts-noto-cjk")
+    if apt_install("chromium", "fonts-noto-cjk"):
         found = find_chromium()
     if not found:
         sys.exit(
@@ -72,6 +74,60 @@ def ensure_chromium() -> str:
     return found
 
 
+def postgres_bin() -> Path | None:
+    """Debian's PostgreSQL server binaries, newest version first."""
+    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"), reverse=True)
+    return found[0].parent if found else None
+
+
+def apt_install(*packages: str) -> bool:
+    is_root = hasattr(os, "geteuid") and os.geteuid() == 0
+    if not (shutil.which("apt-get") and is_root):
+        return False
+    run("apt-get", "update", "-q")
+    run("apt-get", "install", "-y", "-q", *packages)
+    return True
+
+
+@contextmanager
+def temporary_postgres() -> Iterator[str]:
+    """A throw-away PostgreSQL cluster on a loopback port, for the store tests."""
+    if os.environ.get(POSTGRES_URL_ENV):
+        yield os.environ[POSTGRES_URL_ENV]
+        return
+    bin_dir = postgres_bin()
+    if bin_dir is None and apt_install("postgresql"):
+        bin_dir = postgres_bin()
+    if bin_dir is None:
+        sys.exit("The store tests need PostgreSQL: sudo apt-get install postgresql")
+    folder = Path(tempfile.mkdtemp(prefix="courseware-pg-"))
+    as_user: list[str] = []
+    if os.geteuid() == 0:  # the server refuses to run as root
+        shutil.chown(folder, "postgres", "postgres")
+        as_user = ["runuser", "-u", "postgres", "--"]
+    data, port = folder / "data", free_port()
+    quiet = {"stdout": subprocess.DEVNULL}
+    subprocess.run([*as_user, bin_dir / "initdb", "-D", data, "-U", "postgres", "--auth=trust",
+                    "-E", "UTF8", "--locale=C.UTF-8"], check=True, **quiet)  # fmt: skip
+    subprocess.run([*as_user, bin_dir / "pg_ctl", "-D", data, "-l", folder / "log", "-w", "start",
+                    "-o", f"-p {port} -k {folder} -c listen_addresses=127.0.0.1"],
+                   check=True, **quiet)  # fmt: skip
+    try:
+        subprocess.run([bin_dir / "createdb", "-h", "127.0.0.1", "-p", str(port), "-U", "postgres",
+                        "courseware_test"], check=True)  # fmt: skip
+        yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/courseware_test"
+    finally:
+        subprocess.run([*as_user, bin_dir / "pg_ctl", "-D", data, "-m", "fast", "-w", "stop"],
+                       **quiet)  # fmt: skip
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 def app() -> None:
     ensure_venv("")
     run(PYTHON, "-m", "streamlit", "run", "app.py", "--server.port", "8501")
@@ -79,10 +135,12 @@ def app() -> None:
 
 def test() -> None:
     ensure_venv("test")
-    env = dict(os.environ, COURSEWARE_CHROMIUM=ensure_chromium())
     run(PYTHON, "-m", "ruff", "check", ".")
     run(PYTHON, "-m", "ruff", "format", "--check", ".")
-    run(PYTHON, "-m", "pytest", *sys.argv[2:], env=env)
+    with temporary_postgres() as postgres_url:
+        env = dict(os.environ, COURSEWARE_CHROMIUM=ensure_chromium())
+        env[POSTGRES_URL_ENV] = postgres_url
+        run(PYTHON, "-m", "pytest", *sys.argv[2:], env=env)
 
 
 def bench() -> None:

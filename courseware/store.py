@@ -1,0 +1,293 @@
+"""Learners, quiz attempts and responses, through SQLAlchemy.
+
+SQLite by default (a file created on first use, in WAL mode); PostgreSQL, or any other URL,
+when ``COURSEWARE_DATABASE_URL`` names one. The schema is created and versioned on start.
+Every read and write goes through this module; callers get plain frozen records back.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    String,
+    UniqueConstraint,
+    create_engine,
+    event,
+    func,
+    select,
+)
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
+
+from courseware.paths import PROJECT_ROOT
+
+DATABASE_URL_ENV = "COURSEWARE_DATABASE_URL"
+SQLITE_PATH_ENV = "COURSEWARE_SQLITE_PATH"
+DEFAULT_SQLITE_PATH = PROJECT_ROOT / "var" / "courseware.sqlite3"
+SCHEMA_VERSION = 1
+MAX_NAME = 40
+MAX_CLASS_CODE = 20
+
+
+class StoreUnavailable(Exception):
+    """The database cannot be reached or refused the operation."""
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {dict[str, Any]: JSON, list[str]: JSON}
+
+
+class SchemaVersion(Base):
+    __tablename__ = "schema_version"
+
+    version: Mapped[int] = mapped_column(Integer, primary_key=True)
+    applied_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class LearnerRow(Base):
+    __tablename__ = "learners"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    token: Mapped[str] = mapped_column(String(43), unique=True, index=True)
+    name: Mapped[str] = mapped_column(String(MAX_NAME))
+    class_code: Mapped[str | None] = mapped_column(String(MAX_CLASS_CODE))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class AttemptRow(Base):
+    __tablename__ = "attempts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    learner_id: Mapped[int] = mapped_column(ForeignKey("learners.id"), index=True)
+    scope: Mapped[str] = mapped_column(String(80))
+    seed: Mapped[int] = mapped_column(Integer)
+    item_ids: Mapped[list[str]] = mapped_column(JSON)
+    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    score: Mapped[float | None] = mapped_column(Float)
+
+
+class ResponseRow(Base):
+    __tablename__ = "responses"
+    __table_args__ = (UniqueConstraint("attempt_id", "item_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    attempt_id: Mapped[int] = mapped_column(ForeignKey("attempts.id"), index=True)
+    item_id: Mapped[str] = mapped_column(String(60), index=True)
+    response: Mapped[Any] = mapped_column(JSON)
+    score: Mapped[float] = mapped_column(Float)
+    answered_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+@dataclass(frozen=True)
+class Learner:
+    id: int
+    token: str
+    name: str
+    class_code: str | None
+
+
+@dataclass(frozen=True)
+class Attempt:
+    id: int
+    scope: str
+    seed: int
+    item_ids: tuple[str, ...]
+    started_at: datetime
+    finished_at: datetime | None
+    score: float | None  # points, one per item
+
+
+@dataclass(frozen=True)
+class Answer:
+    attempt_id: int
+    item_id: str
+    score: float
+    answered_at: datetime
+
+
+def database_url() -> str:
+    """The configured database: ``COURSEWARE_DATABASE_URL``, else a SQLite file."""
+    url = os.environ.get(DATABASE_URL_ENV)
+    if url:
+        return url
+    path = Path(os.environ.get(SQLITE_PATH_ENV) or DEFAULT_SQLITE_PATH)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{path}"
+
+
+class Store:
+    """The course's persistent facts; every method raises StoreUnavailable on database trouble."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        is_sqlite = url.startswith("sqlite")
+        options: dict[str, Any] = {"pool_pre_ping": True}
+        if not is_sqlite:
+            options |= {"pool_size": 10, "max_overflow": 20, "connect_args": {"connect_timeout": 5}}
+        self.engine = create_engine(url, **options)
+        if is_sqlite:
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._migrate()
+
+    @contextmanager
+    def _session(self) -> Iterator[Session]:
+        try:
+            with self._sessions.begin() as session:
+                yield session
+        except IntegrityError:
+            raise
+        except SQLAlchemyError as exc:
+            raise StoreUnavailable(str(exc).splitlines()[0]) from exc
+
+    def _migrate(self) -> None:
+        """Create the tables and record the schema version (later versions add steps here)."""
+        try:
+            Base.metadata.create_all(self.engine)
+        except SQLAlchemyError as exc:
+            raise StoreUnavailable(str(exc).splitlines()[0]) from exc
+        with self._session() as session:
+            current = session.scalar(select(func.max(SchemaVersion.version)))
+            if current is None:
+                session.add(SchemaVersion(version=SCHEMA_VERSION, applied_at=_now()))
+            elif current > SCHEMA_VERSION:
+                raise StoreUnavailable(f"database schema {current} is newer than this app's")
+
+    def schema_version(self) -> int:
+        with self._session() as session:
+            return int(session.scalar(select(func.max(SchemaVersion.version))) or 0)
+
+    # ---- learners ----------------------------------------------------------------------------
+    def create_learner(self, name: str, class_code: str | None = None) -> Learner:
+        """A new learner with a fresh secret token (their resume link)."""
+        name = name.strip()
+        code = (class_code or "").strip() or None
+        if not name or len(name) > MAX_NAME:
+            raise ValueError(f"a name has 1 to {MAX_NAME} characters")
+        if code is not None and len(code) > MAX_CLASS_CODE:
+            raise ValueError(f"a class code has at most {MAX_CLASS_CODE} characters")
+        row = LearnerRow(
+            token=secrets.token_urlsafe(16), name=name, class_code=code, created_at=_now()
+        )
+        with self._session() as session:
+            session.add(row)
+            session.flush()
+            return _learner(row)
+
+    def learner_by_token(self, token: str) -> Learner | None:
+        if not token or len(token) > 43:
+            return None
+        with self._session() as session:
+            row = session.scalar(select(LearnerRow).where(LearnerRow.token == token))
+            return _learner(row) if row else None
+
+    # ---- attempts ----------------------------------------------------------------------------
+    def start_attempt(self, learner_id: int, scope: str, seed: int, item_ids: Sequence[str]) -> int:
+        row = AttemptRow(
+            learner_id=learner_id,
+            scope=scope[:80],
+            seed=seed,
+            item_ids=list(item_ids),
+            started_at=_now(),
+        )
+        with self._session() as session:
+            session.add(row)
+            session.flush()
+            return row.id
+
+    def record_response(self, attempt_id: int, item_id: str, response: Any, score: float) -> bool:
+        """Store one answer; False (and nothing stored) if the item was already answered."""
+        row = ResponseRow(
+            attempt_id=attempt_id,
+            item_id=item_id,
+            response=response,
+            score=float(score),
+            answered_at=_now(),
+        )
+        try:
+            with self._session() as session:
+                session.add(row)
+        except IntegrityError:
+            return False
+        return True
+
+    def finish_attempt(self, attempt_id: int) -> float:
+        """Close an attempt; its score is the sum of its answers' points."""
+        with self._session() as session:
+            total = session.scalar(
+                select(func.coalesce(func.sum(ResponseRow.score), 0.0)).where(
+                    ResponseRow.attempt_id == attempt_id
+                )
+            )
+            attempt = session.get(AttemptRow, attempt_id)
+            if attempt is not None and attempt.finished_at is None:
+                attempt.finished_at = _now()
+                attempt.score = float(total or 0.0)
+            return float(total or 0.0)
+
+    def attempts(self, learner_id: int) -> list[Attempt]:
+        """A learner's attempts, oldest first."""
+        with self._session() as session:
+            rows = session.scalars(
+                select(AttemptRow)
+                .where(AttemptRow.learner_id == learner_id)
+                .order_by(AttemptRow.started_at, AttemptRow.id)
+            )
+            return [_attempt(row) for row in rows]
+
+    def answers(self, learner_id: int) -> list[Answer]:
+        """Every answer a learner has given, oldest first."""
+        with self._session() as session:
+            rows = session.execute(
+                select(ResponseRow.attempt_id, ResponseRow.item_id, ResponseRow.score,
+                       ResponseRow.answered_at)
+                .join(AttemptRow, AttemptRow.id == ResponseRow.attempt_id)
+                .where(AttemptRow.learner_id == learner_id)
+                .order_by(ResponseRow.answered_at, ResponseRow.id)
+            )  # fmt: skip
+            return [Answer(*row) for row in rows]
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _sqlite_pragmas(connection: Any, _record: Any) -> None:
+    cursor = connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _learner(row: LearnerRow) -> Learner:
+    return Learner(row.id, row.token, row.name, row.class_code)
+
+
+def _attempt(row: AttemptRow) -> Attempt:
+    return Attempt(
+        row.id,
+        row.scope,
+        row.seed,
+        tuple(row.item_ids),
+        row.started_at,
+        row.finished_at,
+        row.score,
+    )
