@@ -47,7 +47,7 @@ class StoreUnavailable(Exception):
 
 
 class Base(DeclarativeBase):
-    type_annotation_map = {dict[str, Any]: JSON, list[str]: JSON}
+    """The tables of the course's store."""
 
 
 class SchemaVersion(Base):
