@@ -237,3 +237,55 @@ def _score_bars_template(title: str, count: int) -> Spec:
     )
     rule = alt.Chart(alt.Data(values=[{"x": 50}])).mark_rule(strokeDash=[4, 4]).encode(x="x:Q")
     return (bars + rule).properties(height=40 * max(count, 1) + 40).to_dict()
+
+
+# ---- progress ---------------------------------------------------------------------------------
+PASS_LINE = 0.8
+
+
+def mastery_spec(rows: list[tuple[str, float]], *, title: str) -> Spec:
+    """Mastery per group on a 0–100% scale, with a line at the 80% pass mark."""
+    data = [{"group": group, "mastery": value} for group, value in rows]
+    return filled(_mastery_template(title, len(data)), rows=data)
+
+
+@lru_cache(maxsize=8)
+def _mastery_template(title: str, count: int) -> Spec:
+    bars = (
+        alt.Chart(alt.NamedData("rows"))
+        .mark_bar(cornerRadiusEnd=4)
+        .encode(
+            y=alt.Y("group:N", title=None, sort=None, axis=alt.Axis(labelLimit=200)),
+            x=alt.X("mastery:Q", title=title, scale=alt.Scale(domain=[0, 1]),
+                    axis=alt.Axis(format="%")),
+            color=alt.condition(alt.datum.mastery >= PASS_LINE, alt.value("#27ae60"),
+                                alt.value("#f39c12")),
+            tooltip=[alt.Tooltip("group:N", title=" "),
+                     alt.Tooltip("mastery:Q", title=title, format=".0%")],
+        )
+    )  # fmt: skip
+    rule = alt.Chart(alt.Data(values=[{"x": PASS_LINE}])).mark_rule(strokeDash=[4, 4])
+    return (bars + rule.encode(x="x:Q")).properties(height=36 * max(count, 1) + 50).to_dict()
+
+
+def history_spec(points: list[tuple[str, float, str]], *, title: str) -> Spec:
+    """Each finished attempt's share of points over time."""
+    data = [{"when": when, "ratio": ratio, "scope": scope} for when, ratio, scope in points]
+    return filled(_history_template(title), rows=data)
+
+
+@lru_cache(maxsize=8)
+def _history_template(title: str) -> Spec:
+    return (
+        alt.Chart(alt.NamedData("rows"))
+        .mark_line(point=True, color="#1f4e79")
+        .encode(
+            x=alt.X("when:T", title=None),
+            y=alt.Y("ratio:Q", title=title, scale=alt.Scale(domain=[0, 1]),
+                    axis=alt.Axis(format="%")),
+            tooltip=[alt.Tooltip("when:T", format="%Y-%m-%d %H:%M"),
+                     alt.Tooltip("scope:N"), alt.Tooltip("ratio:Q", format=".0%")],
+        )
+        .properties(height=260)
+        .to_dict()
+    )  # fmt: skip

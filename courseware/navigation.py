@@ -6,7 +6,8 @@ import streamlit as st
 
 from courseware.content import LessonEntry, load_course
 from courseware.i18n import part_label, t
-from courseware.pages import home, part
+from courseware.pages import home, part, progress, quiz_hub
+from courseware.ui.links import remember_part_pages
 
 PART_ICONS = {
     1: ":material/groups:",
@@ -14,18 +15,6 @@ PART_ICONS = {
     3: ":material/bolt:",
     4: ":material/forum:",
 }
-
-
-PART_PAGES = "_part_pages"
-
-
-def section_link(part_number: int, section: str, label: str) -> None:
-    """A link to one section of a part, kept inside the app (no reload)."""
-    page = st.session_state.get(PART_PAGES, {}).get(part_number)
-    if page is not None:
-        st.page_link(
-            page, label=label, icon=":material/menu_book:", query_params={"section": section}
-        )
 
 
 def part_url(part_number: int) -> str:
@@ -58,10 +47,19 @@ def build_pages(lang: str = "zh") -> dict[str, list[st.Page]]:
             icon=PART_ICONS.get(entry.part, ":material/menu_book:"),
         )
 
-    st.session_state[PART_PAGES] = part_pages
+    remember_part_pages(part_pages)
 
     def show_home() -> None:
         home.render(entries, part_pages)
 
     home_page = st.Page(show_home, title=t("app.home"), icon=":material/home:", default=True)
-    return {"": [home_page], t("app.nav_course"): list(part_pages.values())}
+    study = [
+        st.Page(quiz_hub.render, title=t("hub.nav"), url_path="quiz", icon=":material/quiz:"),
+        st.Page(progress.render, title=t("progress.nav"), url_path="progress",
+                icon=":material/insights:"),
+    ]  # fmt: skip
+    return {
+        "": [home_page],
+        t("app.nav_course"): list(part_pages.values()),
+        t("app.nav_study"): study,
+    }

@@ -5,8 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 from courseware.content import LessonEntry
-from courseware.i18n import part_label
+from courseware.i18n import part_label, t
 from courseware.ui import content_errors, lesson_view
+from courseware.ui.quiz_runner import quiz_panel
+from courseware.ui.quiz_scopes import quiz_items, scopes_for
 
 
 def render(entry: LessonEntry) -> None:
@@ -22,3 +24,14 @@ def render(entry: LessonEntry) -> None:
         lesson_view.whole_lesson(lesson)
     else:
         lesson_view.single_section(lesson, section)
+    part_quiz(lesson.meta.part)
+
+
+@st.fragment
+def part_quiz(part_number: int) -> None:
+    """The part's self-test, under the lesson; answering reruns only the quiz."""
+    items, titles, _errors = quiz_items()
+    scopes = scopes_for(items, titles, part_number)
+    if scopes:
+        with st.expander(t("quiz.part_quiz"), icon=":material/quiz:"):
+            quiz_panel(f"part-{part_number}", scopes, items)

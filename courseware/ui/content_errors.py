@@ -18,3 +18,8 @@ def lesson_warnings(warnings: tuple[str, ...]) -> None:
     if warnings:
         with st.expander(t("content.warnings"), icon=":material/warning:"):
             st.code("\n".join(warnings), language=None)
+
+
+def broken_bank(error: ContentError) -> None:
+    st.error(t("hub.broken"), icon=":material/error:")
+    st.code(str(error), language=None, wrap_lines=True)

@@ -8,7 +8,7 @@ from calculators.black_holes import Diagnosis, diagnose, load_survey
 from courseware.charts import score_bars_spec
 from courseware.content import load_course
 from courseware.i18n import t
-from courseware.navigation import section_link
+from courseware.ui.links import section_link
 from courseware.ui.state import PERSIST
 from courseware.ui.tools.frame import field_key, tool_frame
 

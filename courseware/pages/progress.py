@@ -1,0 +1,59 @@
+"""My progress: mastery per part and topic, attempts over time, and the items missed most."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from courseware.charts import history_spec, mastery_spec
+from courseware.i18n import part_label, t
+from courseware.progress import history, mastery_by, most_missed
+from courseware.store import StoreUnavailable
+from courseware.ui import session
+from courseware.ui.quiz_runner import quiz_panel
+from courseware.ui.quiz_scopes import quiz_items
+
+
+def render() -> None:
+    st.title(t("progress.title"), anchor=False)
+    learner, opened = session.learner(), session.store()
+    if opened is None:
+        st.warning(t("learner.no_store"), icon=":material/cloud_off:")
+        return
+    if learner is None:
+        st.info(t("progress.sign_in"), icon=":material/person:")
+        return
+    try:
+        answers, attempts = opened.answers(learner.id), opened.attempts(learner.id)
+    except StoreUnavailable:
+        st.warning(t("learner.no_store"), icon=":material/cloud_off:")
+        return
+    st.caption(t("progress.for", name=learner.name))
+    if not answers:
+        st.info(t("progress.nothing_yet"), icon=":material/quiz:")
+        return
+    items, titles, _errors = quiz_items()
+    by_part = [(part_label(int(m.group)), m.mastery) for m in mastery_by(answers, items, "part")]
+    by_topic = [
+        (titles.get(m.group, m.group), m.mastery) for m in mastery_by(answers, items, "topic")
+    ]
+    parts, topics = st.columns(2)
+    parts.vega_lite_chart(mastery_spec(by_part, title=t("progress.by_part")), width="stretch")
+    topics.vega_lite_chart(mastery_spec(by_topic, title=t("progress.by_topic")), width="stretch")
+    done = history(attempts)
+    if done:
+        points = [(a.finished_at.isoformat(), ratio, a.scope) for a, ratio in done]
+        st.vega_lite_chart(history_spec(points, title=t("progress.history")), width="stretch")
+    missed = most_missed(answers, items)
+    if missed:
+        st.subheader(t("progress.missed"), anchor=False)
+        st.dataframe(
+            [
+                {t("progress.item"): items[m.item_id].prompt, t("progress.misses"): m.misses,
+                 t("progress.tries"): m.tries}
+                for m in missed
+            ],
+            hide_index=True,
+            width="stretch",
+        )  # fmt: skip
+        review = {"review": (t("progress.review"), [items[m.item_id] for m in missed])}
+        quiz_panel("review", review, items)

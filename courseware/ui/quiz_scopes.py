@@ -1,0 +1,41 @@
+"""The quiz banks as this app offers them: scopes to choose from, items by id, broken files."""
+
+from __future__ import annotations
+
+from courseware.banks import load_banks
+from courseware.errors import ContentError
+from courseware.i18n import part_label, t
+from courseware.quiz import Item
+from courseware.ui.quiz_runner import Scopes
+
+
+def quiz_items(lang: str = "zh") -> tuple[dict[str, Item], dict[str, str], list[ContentError]]:
+    """Items by id, topic titles by topic, and the errors of banks that did not load."""
+    items: dict[str, Item] = {}
+    titles: dict[str, str] = {}
+    errors = []
+    for entry in load_banks(lang):
+        if entry.bank is None:
+            errors.append(entry.error)
+            continue
+        titles[entry.bank.topic] = entry.bank.title
+        for item in entry.bank.items:
+            items.setdefault(item.id, item)
+    return items, titles, errors
+
+
+def scopes_for(items: dict[str, Item], titles: dict[str, str], part: int | None = None) -> Scopes:
+    """A whole part (or every part) first, then each topic, each with its items."""
+    chosen = [i for i in items.values() if part is None or i.part == part]
+    scopes: Scopes = {}
+    parts = sorted({i.part for i in chosen})
+    for number in parts:
+        scopes[f"part:{number}"] = (
+            t("quiz.whole_part", label=part_label(number)),
+            [i for i in chosen if i.part == number],
+        )
+    for topic, title in titles.items():
+        topic_items = [i for i in chosen if i.topic == topic]
+        if topic_items:
+            scopes[f"topic:{topic}"] = (title, topic_items)
+    return scopes
