@@ -4,12 +4,9 @@ import streamlit as st
 
 from courseware.i18n import t
 from courseware.navigation import build_pages
-from courseware.ui.learner_box import learner_box
-from courseware.ui.session import keep_resume_token
+from courseware.shell import sidebar
 
 st.set_page_config(page_title=t("app.short_title"), page_icon=":material/school:", layout="wide")
 page = st.navigation(build_pages())
-keep_resume_token()
-st.sidebar.caption(t("app.title"))
-learner_box()
+sidebar()
 page.run()

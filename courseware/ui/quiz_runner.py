@@ -38,13 +38,13 @@ def _setup(key: str, scopes: Scopes) -> None:
     if not scopes:
         st.info(t("quiz.no_items"))
         return
-    scope = st.selectbox(
+    st.selectbox(
         t("quiz.scope"),
         options=list(scopes),
         format_func=lambda s: t("quiz.scope_label", label=scopes[s][0], n=len(scopes[s][1])),
         key=f"{key}.scope",
     )
-    length = st.segmented_control(
+    st.segmented_control(
         t("quiz.length"),
         options=LENGTHS,
         format_func=lambda n: t("quiz.all") if n == 0 else t("quiz.n_items", n=n),
@@ -57,11 +57,15 @@ def _setup(key: str, scopes: Scopes) -> None:
         key=f"{key}.start",
         icon=":material/play_arrow:",
         on_click=_start,
-        args=(key, scope, list(scopes[scope][1]), length or None),
+        args=(key, scopes),
     )
 
 
-def _start(key: str, scope: str, pool: list[Item], length: int | None) -> None:
+def _start(key: str, scopes: Scopes) -> None:
+    """Begin with the scope and length chosen now (read at the click, not when drawn)."""
+    scope = st.session_state.get(f"{key}.scope") or next(iter(scopes))
+    length = st.session_state.get(f"{key}.length") or None
+    pool = list(scopes[scope][1])
     st.session_state[key] = _saved(new_attempt(scope, pool, length, fresh_seed()))
 
 

@@ -17,9 +17,11 @@ def _navigate(url_path: str, query: dict[str, str]) -> None:
     import streamlit as st
 
     from courseware.navigation import build_pages
+    from courseware.shell import sidebar
 
     pages = build_pages()
     page = st.navigation(pages)
+    sidebar()
     target = st.session_state.pop("harness.goto", None)  # the function runs as a script:
     if "harness.started" not in st.session_state:  # it sees literals, not module constants
         st.session_state["harness.started"] = True

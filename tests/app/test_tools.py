@@ -236,7 +236,7 @@ def test_questioning_practice_gives_feedback_and_a_model_question():
     assert not at.exception
     ask(at, "hypothetical", "如果交期提前一周，对您的排产会有什么帮助？")
     assert at.success[0].value == "很好：这是一个假设式发问。"
-    assert at.markdown[-1].value.startswith("**假设式发问示范问题：**")
+    assert at.main.markdown[-1].value.startswith("**假设式发问示范问题：**")
     ask(at, "closed", "您能谈谈目前遇到的主要困难有哪些？")
     assert at.warning[0].value.startswith("你选择了封闭式发问，但这个问题更像")
     ask(at, "open", "好")
