@@ -7,7 +7,8 @@ page's median divided by the bare page's median (goals: <= 10 and <= 1.5), as a 
 (a part on its first section); ``whole_lesson_rerun_ratio`` is the same for ``?section=all``;
 ``tool_rerun_ratio`` for each section that holds a tool; ``calc_update_ratio`` is the time from
 changing a calculator input to its metrics and chart settled in Chromium, against changing a
-number input on a bare page (goal <= 1.5).
+number input on a bare page (goal <= 1.5); ``quiz_submit_ratio`` the time from submitting a quiz
+answer to its feedback, against submitting a one-field form on a bare page (goal <= 1.5).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from courseware.i18n import part_label, t  # noqa: E402
 from courseware.navigation import part_title, part_url  # noqa: E402
 from tests.app.harness import open_page, registered_url_paths  # noqa: E402
 from tests.e2e.browser import DESKTOP, launch, settle  # noqa: E402
+from tests.e2e.quiz_driver import fill_current_item  # noqa: E402
 from tests.e2e.server import running_app  # noqa: E402
 
 BARE_APP = """
@@ -51,6 +53,15 @@ import streamlit as st
 
 value = st.number_input("n", value=1.0)
 st.metric("double", f"{value * 2:g}")
+"""
+BARE_FORM_APP = """
+import streamlit as st
+
+with st.form("f"):
+    value = st.text_input("a")
+    sent = st.form_submit_button("提交")
+if sent:
+    st.success(f"收到 {value}")
 """
 CALCULATORS = {  # name: (section URL, input label, nth input, two values, metric nth, two results)
     "customer-value": (
@@ -151,6 +162,44 @@ def median_update_ms(
     return statistics.median(times)
 
 
+def median_form_submit_ms(page: Page, url: str, n: int) -> float:
+    """Submit a one-field form and time until its answer shows."""
+    page.goto(url)
+    settle(page)
+    times = []
+    for index in range(n + 1):
+        page.get_by_label("a", exact=True).fill(str(index))
+        start = time.perf_counter()
+        page.get_by_role("button", name="提交").click()
+        wait_for_text(page, "[data-testid=stAlertContentSuccess] p", 0, f"收到 {index}")
+        page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]')
+        if index:
+            times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def median_quiz_submit_ms(page: Page, url: str, n: int) -> float:
+    """Answer quiz items and time each submit until its feedback (the right answer) shows."""
+    page.goto(f"{url}/quiz")
+    settle(page)
+    page.get_by_role("radio", name="全部").click()
+    settle(page)
+    page.get_by_role("button", name="开始测验").click()
+    settle(page)
+    times = []
+    for index in range(n + 1):
+        fill_current_item(page, index + 1)
+        start = time.perf_counter()
+        page.get_by_test_id("stForm").last.get_by_role("button", name="提交答案").click()
+        page.get_by_text("正确答案", exact=True).wait_for()
+        page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]')
+        if index:
+            times.append((time.perf_counter() - start) * 1000)
+        page.get_by_role("button", name="下一题").click()
+        settle(page)
+    return statistics.median(times)
+
+
 def part_pages() -> list[tuple[str, str, str]]:
     """(url path, sidebar link text, page heading) of every part."""
     return [
@@ -195,7 +244,12 @@ def main() -> None:
             bare_update = median_update_ms(
                 page, url, "n", 0, ("2", "3"), 0, ("4", "6"), args.switches
             )
+        bare_form = Path(folder) / "bare_form.py"
+        bare_form.write_text(BARE_FORM_APP, encoding="utf-8")
+        with running_app(bare_form) as url:
+            bare_submit = median_form_submit_ms(page, url, args.switches)
         with running_app() as url:
+            quiz_submit = median_quiz_submit_ms(page, url, args.switches)
             switches = {
                 path: median_switch_ms(page, url, (link, heading), home, args.switches)
                 for path, link, heading in part_pages()
@@ -218,6 +272,9 @@ def main() -> None:
     print(f"{'bare input':<16} {bare_update:>10.1f} {1:>7.2f}")
     for name, update in updates.items():
         print(f"{name:<16} {update:>10.1f} {update / bare_update:>7.2f}")
+    print(f"\n{'submit':<16} {'ms':>10} {'x bare':>7}")
+    print(f"{'bare form':<16} {bare_submit:>10.1f} {1:>7.2f}")
+    print(f"{'quiz answer':<16} {quiz_submit:>10.1f} {quiz_submit / bare_submit:>7.2f}")
     figures = {
         "rerun_ratio": round(max(reruns.values()) / bare_rerun, 2),
         "page_switch_ratio": round(max(switches.values()) / bare_switch, 2),
@@ -225,6 +282,8 @@ def main() -> None:
         "tool_rerun_ratio": round(max(tools.values()) / bare_rerun, 2),
         "calc_update_ratio": round(max(updates.values()) / bare_update, 2),
         "bare_update_ms": round(bare_update, 1),
+        "quiz_submit_ratio": round(quiz_submit / bare_submit, 2),
+        "bare_submit_ms": round(bare_submit, 1),
         "bare_rerun_ms": round(bare_rerun, 2),
         "bare_switch_ms": round(bare_switch, 1),
     }

@@ -265,7 +265,7 @@ def _mastery_template(title: str, count: int) -> Spec:
         )
     )  # fmt: skip
     rule = alt.Chart(alt.Data(values=[{"x": PASS_LINE}])).mark_rule(strokeDash=[4, 4])
-    return (bars + rule.encode(x="x:Q")).properties(height=36 * max(count, 1) + 50).to_dict()
+    return (bars + rule.encode(x="x:Q")).properties(height=max(44 * count, 120)).to_dict()
 
 
 def history_spec(points: list[tuple[str, float, str]], *, title: str) -> Spec:
@@ -280,7 +280,8 @@ def _history_template(title: str) -> Spec:
         alt.Chart(alt.NamedData("rows"))
         .mark_line(point=True, color="#1f4e79")
         .encode(
-            x=alt.X("when:T", title=None),
+            x=alt.X("when:T", title=None, axis=alt.Axis(format="%m-%d %H:%M", labelAngle=0,
+                                                       tickCount=6)),
             y=alt.Y("ratio:Q", title=title, scale=alt.Scale(domain=[0, 1]),
                     axis=alt.Axis(format="%")),
             tooltip=[alt.Tooltip("when:T", format="%Y-%m-%d %H:%M"),

@@ -32,6 +32,5 @@ def part_quiz(part_number: int) -> None:
     """The part's self-test, under the lesson; answering reruns only the quiz."""
     items, titles, _errors = quiz_items()
     scopes = scopes_for(items, titles, part_number)
-    if scopes:
-        with st.expander(t("quiz.part_quiz"), icon=":material/quiz:"):
-            quiz_panel(f"part-{part_number}", scopes, items)
+    if scopes and st.toggle(t("quiz.part_quiz"), key=f"quiz.part-{part_number}.open"):
+        quiz_panel(f"part-{part_number}", scopes, items)

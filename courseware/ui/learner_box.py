@@ -1,40 +1,51 @@
-"""The sidebar box where a trainee starts saving progress or sees their resume link."""
+"""The sidebar box where a trainee starts saving progress or finds their resume link.
+
+The form and the link open behind a toggle, so every page carries only a line for them.
+"""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from courseware.i18n import t
-from courseware.store import MAX_CLASS_CODE, MAX_NAME, StoreUnavailable
+from courseware.store import MAX_CLASS_CODE, MAX_NAME, Learner, StoreUnavailable
 from courseware.ui import session
 
 
 def learner_box() -> None:
-    with st.sidebar.container(border=True, key="learner-box"):
-        opened = session.store()
-        if opened is None:
-            st.warning(t("learner.no_store"), icon=":material/cloud_off:")
-        current = session.learner()
-        if current is not None:
-            st.markdown(f"**{t('learner.hello')}**")
-            st.text(current.name + (f" · {current.class_code}" if current.class_code else ""))
-            st.caption(t("learner.link_help"))
-            st.code(session.resume_link(current), language=None, wrap_lines=True)
-            st.button(t("learner.sign_out"), key="learner-sign-out", on_click=session.sign_out)
-            return
-        if st.query_params.get(session.LEARNER) and opened is not None:
-            st.warning(t("learner.unknown_link"), icon=":material/link_off:")
-        if opened is None:
-            return
-        with st.form("learner-form", border=False):
-            st.markdown(f"**{t('learner.title')}**")
-            name = st.text_input(t("learner.name"), max_chars=MAX_NAME, key="learner-name")
-            code = st.text_input(
-                t("learner.class_code"), max_chars=MAX_CLASS_CODE, key="learner-class"
-            )
-            started = st.form_submit_button(t("learner.start"))
-        if started:
-            _start(name, code)
+    box = st.sidebar.container(border=True, key="learner-box")
+    opened = session.store()
+    if opened is None:
+        box.warning(t("learner.no_store"), icon=":material/cloud_off:")
+        return
+    current = session.learner()
+    if current is not None:
+        box.caption(t("learner.hello"))
+        box.text(current.name + (f" · {current.class_code}" if current.class_code else ""))
+        if box.toggle(t("learner.show_link"), key="learner-link"):
+            with box:
+                _link(current)
+        return
+    if st.query_params.get(session.LEARNER):
+        box.warning(t("learner.unknown_link"), icon=":material/link_off:")
+    if box.toggle(t("learner.title"), key="learner-start"):
+        with box:
+            _sign_in_form()
+
+
+def _sign_in_form() -> None:
+    with st.form("learner-form", border=False):
+        name = st.text_input(t("learner.name"), max_chars=MAX_NAME, key="learner-name")
+        code = st.text_input(t("learner.class_code"), max_chars=MAX_CLASS_CODE, key="learner-class")
+        started = st.form_submit_button(t("learner.start"), type="primary")
+    if started:
+        _start(name, code)
+
+
+def _link(current: Learner) -> None:
+    st.caption(t("learner.link_help"))
+    st.code(session.resume_link(current), language=None, wrap_lines=True)
+    st.button(t("learner.sign_out"), key="learner-sign-out", on_click=session.sign_out)
 
 
 def _start(name: str, code: str) -> None:

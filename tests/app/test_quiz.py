@@ -127,6 +127,7 @@ def test_a_rerun_never_reshuffles_and_a_new_attempt_does():
 
 def test_part_pages_offer_their_own_quiz():
     at = open_page("part-3")
+    at.toggle(key="quiz.part-3.open").set_value(True).run()
     scopes = at.selectbox(key="quiz.part-3.scope").options
     assert scopes[0] == "第三部分：全部主题（18 题）".replace(
         "18", str(sum(i.part == 3 for i in ITEMS.values()))
@@ -136,6 +137,7 @@ def test_part_pages_offer_their_own_quiz():
 
 def test_progress_is_saved_and_found_again_through_the_resume_link():
     at = AppTest.from_file(APP, default_timeout=30).run()
+    at.sidebar.toggle(key="learner-start").set_value(True).run()
     at.sidebar.text_input(key="learner-name").set_value("<b>王芳</b>")
     at.sidebar.text_input(key="learner-class").set_value("PH-2026")
     at.sidebar.button(key="FormSubmitter:learner-form-开始记录").click().run()

@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e.browser import full_screenshot, settle
+from tests.e2e.quiz_driver import answer_current_item
 from tests.e2e.server import running_app
 
 pytestmark = pytest.mark.e2e
@@ -22,42 +23,17 @@ def quiz_app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield url
 
 
-def answer_current_item(page: Page) -> None:
-    """Give some answer of the right kind, then submit; every item type is handled."""
-    form = page.get_by_test_id("stForm").last
-    form.locator("input").first.wait_for()  # the item's widgets have arrived
-    radios = form.get_by_role("radio")
-    if radios.count():
-        radios.first.check(force=True)  # the styled label covers the input
-    elif form.get_by_role("checkbox").count():
-        form.get_by_role("checkbox").first.check(force=True)
-    elif form.get_by_test_id("stMultiSelect").count():
-        form.get_by_test_id("stMultiSelect").get_by_role("combobox").click()
-        for _ in range(8):  # pick steps until none is left
-            if not page.get_by_role("option").count():
-                break
-            page.get_by_role("option").first.click()
-        page.keyboard.press("Escape")
-    elif form.get_by_role("combobox").count():
-        for n in range(form.get_by_role("combobox").count()):
-            form.get_by_role("combobox").nth(n).click()
-            page.keyboard.press("ArrowDown")
-            page.keyboard.press("Enter")
-    else:
-        form.get_by_role("textbox").fill("60")
-    form.get_by_role("button", name="提交答案").click()
-    settle(page)
-
-
 def test_take_a_quiz_then_find_progress_again_by_the_link(page: Page, quiz_app_url: str):
     page.goto(f"{quiz_app_url}/quiz")
     settle(page)
     sidebar = page.get_by_test_id("stSidebar")
+    sidebar.get_by_text("保存我的进度").click()
     sidebar.get_by_label("姓名").fill("<i>陈晨</i>")
     sidebar.get_by_role("button", name="开始记录").click()
     settle(page)
     expect(sidebar.get_by_text("<i>陈晨</i>")).to_be_visible()  # text, not HTML
     expect(page.locator("i", has_text="陈晨")).to_have_count(0)
+    sidebar.get_by_text("我的进度链接").click()
     link = sidebar.get_by_test_id("stCode").inner_text().strip()
     assert re.fullmatch(r"http://127\.0\.0\.1:\d+/progress\?learner=[\w-]{20,}", link)
 
@@ -65,7 +41,7 @@ def test_take_a_quiz_then_find_progress_again_by_the_link(page: Page, quiz_app_u
     settle(page)
     for n in range(5):
         expect(page.get_by_text(f"第 {n + 1} / 5 题")).to_be_visible()
-        answer_current_item(page)
+        answer_current_item(page, n + 1)
         expect(page.get_by_text("正确答案", exact=True)).to_be_visible()
         name = "查看结果" if n == 4 else "下一题"
         page.get_by_role("button", name=name).click()
