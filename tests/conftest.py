@@ -12,8 +12,9 @@ from courseware.paths import CONTENT_DIR_ENV, PROJECT_ROOT
 
 @pytest.fixture
 def content_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of ``lessons/`` that the app reads instead of the real one."""
+    """A copy of ``lessons/`` and ``quizzes/`` that the app reads instead of the real ones."""
     shutil.copytree(PROJECT_ROOT / "lessons", tmp_path / "lessons")
+    shutil.copytree(PROJECT_ROOT / "quizzes", tmp_path / "quizzes")
     monkeypatch.setenv(CONTENT_DIR_ENV, str(tmp_path))
     return tmp_path
 

@@ -27,10 +27,8 @@ def render(entry: LessonEntry) -> None:
     part_quiz(lesson.meta.part)
 
 
-@st.fragment
 def part_quiz(part_number: int) -> None:
-    """The part's self-test, under the lesson; answering reruns only the quiz."""
-    items, titles, _errors = quiz_items()
-    scopes = scopes_for(items, titles, part_number)
-    if scopes and st.toggle(t("quiz.part_quiz"), key=f"quiz.part-{part_number}.open"):
-        quiz_panel(f"part-{part_number}", scopes, items)
+    """The part's self-test under the lesson, opened with a toggle."""
+    if st.toggle(t("quiz.part_quiz"), key=f"quiz.part-{part_number}.open"):
+        items, titles, _errors = quiz_items()
+        quiz_panel(f"part-{part_number}", scopes_for(items, titles, part_number), items)

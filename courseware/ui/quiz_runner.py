@@ -21,8 +21,12 @@ LENGTHS = (5, 10, 0)  # 0: every item of the scope
 Scopes = dict[str, tuple[str, Sequence[Item]]]  # scope id -> (label, items)
 
 
+@st.fragment
 def quiz_panel(context: str, scopes: Scopes, items: dict[str, Item]) -> None:
-    """A quiz that belongs to ``context`` (a page); its state lives in this session."""
+    """A quiz that belongs to ``context`` (a page); its state lives in this session.
+
+    A fragment: answering reruns the quiz, not the page around it.
+    """
     key = f"quiz.{context}"
     attempt: Attempt | None = st.session_state.get(key)
     if attempt is None or any(i not in items for i in attempt.item_ids):

@@ -2,19 +2,35 @@
 
 from __future__ import annotations
 
-from courseware.banks import load_banks
+from courseware.banks import BankEntry, load_banks
 from courseware.errors import ContentError
 from courseware.i18n import part_label, t
 from courseware.quiz import Item
 from courseware.ui.quiz_runner import Scopes
 
+Loaded = tuple[dict[str, Item], dict[str, str], list[ContentError]]
 
-def quiz_items(lang: str = "zh") -> tuple[dict[str, Item], dict[str, str], list[ContentError]]:
-    """Items by id, topic titles by topic, and the errors of banks that did not load."""
+
+_derived: dict[str, tuple[tuple[BankEntry, ...], Loaded]] = {}
+
+
+def quiz_items(lang: str = "zh") -> Loaded:
+    """Items by id, topic titles by topic, and the errors of banks that did not load.
+
+    Worked out again only when a bank file changes (``load_banks`` is cached the same way).
+    """
+    entries = load_banks(lang)
+    kept = _derived.get(lang)
+    if kept is None or kept[0] is not entries:
+        kept = _derived[lang] = (entries, _index(entries))
+    return kept[1]
+
+
+def _index(entries: tuple[BankEntry, ...]) -> Loaded:
     items: dict[str, Item] = {}
     titles: dict[str, str] = {}
     errors = []
-    for entry in load_banks(lang):
+    for entry in entries:
         if entry.bank is None:
             errors.append(entry.error)
             continue

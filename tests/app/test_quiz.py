@@ -168,3 +168,17 @@ def test_without_a_database_quizzes_still_run_with_a_banner(monkeypatch: pytest.
     start(at, "topic:smart", length=5)
     respond(at, right=True)
     assert at.success[0].value == "回答正确！"
+
+
+def test_a_broken_bank_is_named_on_the_hub_and_the_others_still_run(content_copy: Path):
+    bank = content_copy / "quizzes" / "zh" / "pdca.yaml"
+    bank.write_text(bank.read_text(encoding="utf-8").replace("type: single", "type: essay", 1))
+    at = open_page("quiz")
+    assert not at.exception
+    assert at.error[0].value.startswith("有一个题库文件有问题")
+    assert at.code[0].value.startswith("quizzes/zh/pdca.yaml:")
+    scopes = at.selectbox(key=f"{HUB}.scope").options
+    assert not any(s.startswith("PDCA") for s in scopes)
+    start(at, "topic:smart", length=5)
+    respond(at, right=True)
+    assert at.success[0].value == "回答正确！"
