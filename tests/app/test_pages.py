@@ -18,6 +18,8 @@ EXPECTED_TITLES = {
     "part-2": "第二部分 · 围绕客户实施目标管理",
     "part-3": "第三部分 · 执行力",
     "part-4": "第四部分 · 沟通与协调",
+    "quiz": "测验",
+    "progress": "我的进度",
 }
 
 
@@ -33,7 +35,7 @@ def test_the_app_entry_point_opens_on_the_home_page():
 
 
 def test_navigation_registers_home_the_four_parts_the_quiz_and_progress():
-    assert registered_url_paths() == [*EXPECTED_TITLES, "quiz", "progress"]
+    assert registered_url_paths() == list(EXPECTED_TITLES)
 
 
 @pytest.mark.parametrize("url_path", list(EXPECTED_TITLES), ids=lambda p: p or "home")
