@@ -11,6 +11,7 @@ from courseware.store import StoreUnavailable
 from courseware.ui import session
 from courseware.ui.quiz_runner import quiz_panel
 from courseware.ui.quiz_scopes import quiz_items
+from courseware.ui.safe import plain
 
 
 def render() -> None:
@@ -27,7 +28,7 @@ def render() -> None:
     except StoreUnavailable:
         st.warning(t("learner.no_store"), icon=":material/cloud_off:")
         return
-    st.caption(t("progress.for", name=learner.name))
+    st.caption(t("progress.for", name=plain(learner.name)))
     if not answers:
         st.info(t("progress.nothing_yet"), icon=":material/quiz:")
         return
