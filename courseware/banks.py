@@ -58,7 +58,10 @@ def load_bank(path: Path) -> Bank:
         bank = Bank.model_validate({**data, "path": shown})
     except ValidationError as exc:
         problem = exc.errors()[0]
-        line = _line_of(problem["loc"], node, item_lines)
+        loc = tuple(problem["loc"])
+        if problem["type"].startswith("union_tag"):  # an unknown item type: point at `type:`
+            loc = (*loc, "type")
+        line = _line_of(loc, node, item_lines)
         raise ContentError(shown, line, _message(problem)) from None
     if bank.topic != path.stem:
         raise ContentError(
