@@ -121,6 +121,7 @@ def _question(key: str, attempt: Attempt, item: Item) -> None:
             on_click=_advance,
             args=(key,),
         )
+    st.button(t("quiz.quit"), key=f"{widget}.quit", type="tertiary", on_click=_clear, args=(key,))
 
 
 def _advance(key: str) -> None:

@@ -182,3 +182,12 @@ def test_a_broken_bank_is_named_on_the_hub_and_the_others_still_run(content_copy
     start(at, "topic:smart", length=5)
     respond(at, right=True)
     assert at.success[0].value == "回答正确！"
+
+
+def test_a_quiz_can_be_left_midway():
+    at = open_page("quiz")
+    start(at, "topic:smart", length=5)
+    _attempt, _item, widget = current(at)
+    at.button(key=f"{widget}.quit").click().run()
+    assert HUB not in at.session_state
+    assert at.button(key=f"{HUB}.start")
