@@ -23,14 +23,14 @@ from pydantic import BaseModel, ConfigDict, Field
 from courseware.errors import ContentError
 from courseware.frontmatter import parse_front_matter
 
-CALLOUT_KINDS = ("key", "tip", "warn")
+CALLOUT_KINDS = ("key", "tip", "warn", "notes")  # notes: speaker notes, presenter only
 NAMED_KINDS = ("figure", "tool")
 CONTAINER_KINDS = (*CALLOUT_KINDS, *NAMED_KINDS)
 WHOLE_LESSON = "all"  # reserved: ``?section=all`` shows every section
 SECTION_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 NUMBERED_TITLE = re.compile(r"^(\d+(?:\.\d+)*)\s+(.+)$")
 
-BlockKind = Literal["markdown", "key", "tip", "warn", "figure", "tool"]
+BlockKind = Literal["markdown", "key", "tip", "warn", "notes", "figure", "tool", "break"]
 KnownNames = Mapping[str, Collection[str]]
 
 
@@ -202,6 +202,10 @@ def _blocks(tokens: list[Token], lines: list[str], path: str, known: KnownNames)
 
     for token in tokens:
         if not token.map:
+            continue
+        if token.type == "hr":  # `---` on its own line: a slide break in presenter mode
+            yield from flush()
+            yield Block(kind="break", text="", line=token.map[0] + 1)
             continue
         kind = token.type.removeprefix("container_").removesuffix("_open")
         if token.type.startswith("container_") and kind in CONTAINER_KINDS:

@@ -6,7 +6,8 @@ import streamlit as st
 
 from courseware.content import LessonEntry, load_course
 from courseware.i18n import part_label, t
-from courseware.pages import home, part, progress, quiz_hub
+from courseware.pages import home, part, present, progress, quiz_hub
+from courseware.ui.instructor_gate import is_instructor
 from courseware.ui.links import remember_part_pages
 
 PART_ICONS = {
@@ -58,8 +59,18 @@ def build_pages(lang: str = "zh") -> dict[str, list[st.Page]]:
         st.Page(progress.render, title=t("progress.nav"), url_path="progress",
                 icon=":material/insights:"),
     ]  # fmt: skip
+    teach = [
+        st.Page(present.render, title=t("present.nav"), url_path="present",
+                icon=":material/slideshow:", visibility=_instructor_visibility()),
+    ]  # fmt: skip
     return {
         "": [home_page],
         t("app.nav_course"): list(part_pages.values()),
         t("app.nav_study"): study,
+        t("app.nav_teach"): teach,
     }
+
+
+def _instructor_visibility() -> str:
+    """Instructor pages open by their address, but only an instructor sees them listed."""
+    return "visible" if is_instructor() else "hidden"

@@ -118,7 +118,11 @@ def section_view(section: Section) -> None:
 
 def blocks(items: tuple[Block, ...]) -> None:
     for block in items:
-        if block.kind == "markdown":
+        if block.kind == "notes":
+            continue  # speaker notes are for the presenter only
+        if block.kind == "break":
+            st.divider()
+        elif block.kind == "markdown":
             st.markdown(block.text)
         elif block.kind == "figure":
             figure(block)

@@ -50,6 +50,8 @@ def full_screenshot(page: Page, name: str) -> Path:
     size = page.viewport_size
     height = page.evaluate("document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
     page.set_viewport_size({"width": size["width"], "height": min(max(height, 600), 16_000)})
+    page.wait_for_timeout(400)  # the resize re-lays out charts and grids: let them redraw
+    settle(page)
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path))
     page.set_viewport_size(size)

@@ -1,0 +1,94 @@
+"""Presenter mode behind the instructor passcode: the gate, then slides by URL and buttons."""
+
+from __future__ import annotations
+
+import json
+import logging
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from courseware.content import load_course
+from courseware.passcode import PASSCODE_ENV, delay_after, generate_passcode, matches
+from courseware.slides import slides
+from tests.app.harness import open_page
+
+PASSCODE = "correct-horse"
+DECKS = {entry.part: slides(entry.lesson) for entry in load_course("zh")}
+
+
+@pytest.fixture(autouse=True)
+def passcode(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv(PASSCODE_ENV, PASSCODE)
+
+
+def unlock(at: AppTest, given: str = PASSCODE) -> AppTest:
+    at.text_input(key="instructor-passcode").set_value(given)
+    return at.button(key="FormSubmitter:instructor-gate-进入").click().run()
+
+
+def test_the_page_shows_only_a_password_field_until_unlocked():
+    at = open_page("present")
+    assert at.title[0].value == "讲师专用"
+    assert at.text_input(key="instructor-passcode").proto.type == 1  # a password input
+    assert not at.header and not at.button_group
+    unlock(at, "wrong")
+    assert at.error[0].value.startswith("口令不正确")
+    assert at.session_state["_instructor_failures"] == 1
+    unlock(at)
+    assert at.title[0].value == DECKS[1][0].title  # part 1, slide 1
+
+
+def test_slides_follow_the_url_and_the_buttons():
+    at = unlock(open_page("present", part="2", slide="6"))
+    assert at.title[0].value == "2.6 目标设定的 SMART 原则"
+    at.button(key="present-next").click().run()
+    assert at.title[0].value == "2.7 目标讨论原则"
+    assert at.query_params["slide"] == "7" and at.query_params["part"] == "2"
+    at.button(key="present-prev").click().run()
+    at.button(key="present-prev").click().run()
+    assert at.title[0].value == "2.5 目标管理的成功关键"
+
+
+@pytest.mark.parametrize(("part", "slide"), [("9", "1"), ("x", "y"), ("3", "999"), ("1", "-4")])
+def test_odd_addresses_open_a_real_slide(part: str, slide: str):
+    at = unlock(open_page("present", part=part, slide=slide))
+    assert not at.exception
+    assert at.title[0].value in {s.title for deck in DECKS.values() for s in deck}
+
+
+def _visibility(unlocked: bool) -> None:
+    import streamlit as st
+
+    from courseware.navigation import build_pages
+
+    st.session_state["_instructor"] = unlocked
+    st.json({p.url_path: p.visibility for group in build_pages().values() for p in group})
+
+
+@pytest.mark.parametrize(("unlocked", "shown"), [(False, "hidden"), (True, "visible")])
+def test_instructor_pages_are_listed_only_for_an_instructor(unlocked: bool, shown: str):
+    at = AppTest.from_function(_visibility, args=(unlocked,)).run()
+    listed = json.loads(at.json[0].value)
+    assert listed["present"] == shown
+    assert {v for k, v in listed.items() if k != "present"} == {"visible"}
+
+
+def test_generated_passcode_is_logged_and_compared_in_constant_time(caplog):
+    with caplog.at_level(logging.WARNING, logger="courseware"):
+        passcode = generate_passcode()
+    assert (
+        f"instructor passcode (none configured, generated at start-up): {passcode}" in caplog.text
+    )
+    assert len(passcode) >= 12 and matches(passcode, passcode) and not matches("x", passcode)
+    assert [delay_after(n) for n in range(1, 7)] == [0.0, 0.5, 1.0, 2.0, 4.0, 8.0]
+    assert delay_after(20) == 8.0
+
+
+def test_without_a_configured_passcode_the_generated_one_opens_the_page(monkeypatch):
+    monkeypatch.delenv(PASSCODE_ENV)
+    from courseware.ui.instructor_gate import _generated
+
+    at = open_page("present")
+    unlock(at, _generated())
+    assert at.title[0].value == DECKS[1][0].title
