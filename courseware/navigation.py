@@ -6,7 +6,7 @@ import streamlit as st
 
 from courseware.content import LessonEntry, load_course
 from courseware.i18n import part_label, t
-from courseware.pages import home, part, present, progress, quiz_hub
+from courseware.pages import home, instructor, part, present, progress, quiz_hub
 from courseware.ui.instructor_gate import is_instructor
 from courseware.ui.links import remember_part_pages
 
@@ -62,6 +62,8 @@ def build_pages(lang: str = "zh") -> dict[str, list[st.Page]]:
     teach = [
         st.Page(present.render, title=t("present.nav"), url_path="present",
                 icon=":material/slideshow:", visibility=_instructor_visibility()),
+        st.Page(instructor.render, title=t("dashboard.nav"), url_path="instructor",
+                icon=":material/analytics:", visibility=_instructor_visibility()),
     ]  # fmt: skip
     return {
         "": [home_page],

@@ -119,6 +119,20 @@ class Answer:
     answered_at: datetime
 
 
+@dataclass(frozen=True)
+class Result:
+    """One stored answer with whose it is: for the instructor's analysis only."""
+
+    learner_id: int
+    learner: str
+    class_code: str | None
+    attempt_id: int
+    scope: str
+    item_id: str
+    score: float
+    answered_at: datetime
+
+
 def database_url() -> str:
     """The configured database: ``COURSEWARE_DATABASE_URL``, else a SQLite file."""
     url = os.environ.get(DATABASE_URL_ENV)
@@ -260,6 +274,19 @@ class Store:
                 .order_by(ResponseRow.answered_at, ResponseRow.id)
             )  # fmt: skip
             return [Answer(*row) for row in rows]
+
+    def results(self) -> list[Result]:
+        """Every answer of every learner, oldest first (the instructor dashboard's data)."""
+        with self._session() as session:
+            rows = session.execute(
+                select(LearnerRow.id, LearnerRow.name, LearnerRow.class_code, AttemptRow.id,
+                       AttemptRow.scope, ResponseRow.item_id, ResponseRow.score,
+                       ResponseRow.answered_at)
+                .join(AttemptRow, AttemptRow.id == ResponseRow.attempt_id)
+                .join(LearnerRow, LearnerRow.id == AttemptRow.learner_id)
+                .order_by(ResponseRow.answered_at, ResponseRow.id)
+            )  # fmt: skip
+            return [Result(*row) for row in rows]
 
     def close(self) -> None:
         self.engine.dispose()

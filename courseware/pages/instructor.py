@@ -1,0 +1,96 @@
+"""The instructor dashboard: who took which quizzes, and how each item performs."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from courseware.i18n import t
+from courseware.item_analysis import analyse
+from courseware.store import Result, StoreUnavailable
+from courseware.ui import session
+from courseware.ui.instructor_gate import instructor_unlocked
+from courseware.ui.quiz_scopes import quiz_items
+
+
+def render() -> None:
+    if not instructor_unlocked():
+        return
+    st.title(t("dashboard.title"), anchor=False)
+    opened = session.store()
+    try:
+        results = opened.results() if opened else None
+    except StoreUnavailable:
+        results = None
+    if results is None:
+        st.warning(t("learner.no_store"), icon=":material/cloud_off:")
+        return
+    if not results:
+        st.info(t("dashboard.empty"), icon=":material/quiz:")
+        return
+    classes = sorted({r.class_code for r in results if r.class_code})
+    chosen = st.selectbox(
+        t("dashboard.class"),
+        options=["", *classes],
+        format_func=lambda c: c or t("dashboard.all_classes"),
+        key="dashboard-class",
+    )
+    shown = [r for r in results if not chosen or r.class_code == chosen]
+    learners, attempts, answers = st.columns(3)
+    learners.metric(t("dashboard.learners"), len({r.learner_id for r in shown}))
+    attempts.metric(t("dashboard.attempts"), len({r.attempt_id for r in shown}))
+    answers.metric(t("dashboard.answers"), len(shown))
+    _items(shown)
+    _learners(shown)
+
+
+def _items(results: list[Result]) -> None:
+    st.subheader(t("dashboard.items"), anchor=False)
+    st.caption(t("dashboard.items_help"))
+    items, titles, _errors = quiz_items()
+    rows = [
+        {
+            t("dashboard.item"): items[s.item_id].prompt if s.item_id in items else s.item_id,
+            t("dashboard.topic"): titles.get(items[s.item_id].topic, "")
+            if s.item_id in items
+            else "",
+            t("dashboard.n"): s.answers,
+            t("dashboard.facility"): round(s.facility * 100, 1),
+            t("dashboard.discrimination"): None
+            if s.discrimination is None
+            else round(s.discrimination, 2),
+            t("dashboard.flags"): "、".join(t(f"dashboard.flag.{f}") for f in s.flags),
+            "id": s.item_id,
+        }
+        for s in analyse((r.attempt_id, r.item_id, r.score) for r in results)
+    ]
+    _table_with_download(pd.DataFrame(rows), "item-analysis.csv", "dashboard-items-csv")
+
+
+def _learners(results: list[Result]) -> None:
+    st.subheader(t("dashboard.per_learner"), anchor=False)
+    frame = pd.DataFrame(
+        [(r.learner_id, r.learner, r.class_code or "", r.attempt_id, r.score) for r in results],
+        columns=["id", "name", "class", "attempt", "score"],
+    )
+    summary = (
+        frame.groupby(["id", "name", "class"], as_index=False)
+        .agg(attempts=("attempt", "nunique"), answers=("score", "size"), mean=("score", "mean"))
+        .drop(columns="id")
+    )
+    summary["mean"] = (summary["mean"] * 100).round(1)
+    summary.columns = [t(f"dashboard.col.{c}") for c in ("name", "class", "attempts", "answers",
+                                                         "mean")]  # fmt: skip
+    _table_with_download(summary, "learners.csv", "dashboard-learners-csv")
+
+
+def _table_with_download(frame: pd.DataFrame, file_name: str, key: str) -> None:
+    st.dataframe(frame, hide_index=True, width="stretch")
+    st.download_button(
+        t("dashboard.download"),
+        data=frame.to_csv(index=False).encode("utf-8-sig"),
+        file_name=file_name,
+        mime="text/csv",
+        icon=":material/download:",
+        key=key,
+    )

@@ -1,0 +1,59 @@
+"""The instructor dashboard: gated, item analysis and per-learner results from stored answers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from courseware.passcode import PASSCODE_ENV
+from courseware.store import Store
+from tests.app.harness import open_page
+
+PASSCODE = "teach-2026"
+
+
+@pytest.fixture
+def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Store:
+    path = tmp_path / "class.sqlite3"
+    monkeypatch.delenv("COURSEWARE_DATABASE_URL", raising=False)
+    monkeypatch.setenv("COURSEWARE_SQLITE_PATH", str(path))
+    monkeypatch.setenv(PASSCODE_ENV, PASSCODE)
+    return Store(f"sqlite:///{path}")
+
+
+def take(store: Store, name: str, code: str | None, scores: dict[str, float]) -> None:
+    learner = store.create_learner(name, code)
+    attempt = store.start_attempt(learner.id, "topic:smart", 1, list(scores))
+    for item, score in scores.items():
+        store.record_response(attempt, item, "x", score)
+    store.finish_attempt(attempt)
+
+
+def unlocked_dashboard():
+    at = open_page("instructor")
+    assert at.title[0].value == "讲师专用" and not at.dataframe  # nothing before the passcode
+    at.text_input(key="instructor-passcode").set_value(PASSCODE)
+    return at.button(key="FormSubmitter:instructor-gate-进入").click().run()
+
+
+def test_item_analysis_and_learner_results(store: Store):
+    take(store, "<b>甲</b>", "A1", {"smart-specific-1": 1, "smart-measurable-1": 1})
+    take(store, "乙", "A1", {"smart-specific-1": 1, "smart-measurable-1": 0})
+    take(store, "丙", "B2", {"smart-specific-1": 0, "smart-measurable-1": 0})
+    at = unlocked_dashboard()
+    assert not at.exception
+    assert [m.value for m in at.metric] == ["3", "3", "6"]
+    items = at.dataframe[0].value.set_index("id")
+    assert items.loc["smart-specific-1", "答对率（%）"] == pytest.approx(66.7)
+    assert items.loc["smart-measurable-1", "答对率（%）"] == pytest.approx(33.3)
+    learners = at.dataframe[1].value
+    assert sorted(learners["姓名"]) == ["<b>甲</b>", "丙", "乙"]  # shown as text in a table
+    assert len(at.get("download_button")) == 2
+    at.selectbox(key="dashboard-class").set_value("B2").run()
+    assert [m.value for m in at.metric] == ["1", "1", "2"]
+
+
+def test_an_empty_class_says_so(store: Store):
+    at = unlocked_dashboard()
+    assert at.info[0].value == "还没有学员的测验记录。"
