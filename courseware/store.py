@@ -159,7 +159,7 @@ class Store:
         self._migrate()
 
     @contextmanager
-    def _session(self) -> Iterator[Session]:
+    def transaction(self) -> Iterator[Session]:
         try:
             with self._sessions.begin() as session:
                 yield session
@@ -174,15 +174,15 @@ class Store:
             Base.metadata.create_all(self.engine)
         except SQLAlchemyError as exc:
             raise StoreUnavailable(str(exc).splitlines()[0]) from exc
-        with self._session() as session:
+        with self.transaction() as session:
             current = session.scalar(select(func.max(SchemaVersion.version)))
             if current is None:
-                session.add(SchemaVersion(version=SCHEMA_VERSION, applied_at=_now()))
+                session.add(SchemaVersion(version=SCHEMA_VERSION, applied_at=now()))
             elif current > SCHEMA_VERSION:
                 raise StoreUnavailable(f"database schema {current} is newer than this app's")
 
     def schema_version(self) -> int:
-        with self._session() as session:
+        with self.transaction() as session:
             return int(session.scalar(select(func.max(SchemaVersion.version))) or 0)
 
     # ---- learners ----------------------------------------------------------------------------
@@ -195,9 +195,9 @@ class Store:
         if code is not None and len(code) > MAX_CLASS_CODE:
             raise ValueError(f"a class code has at most {MAX_CLASS_CODE} characters")
         row = LearnerRow(
-            token=secrets.token_urlsafe(16), name=name, class_code=code, created_at=_now()
+            token=secrets.token_urlsafe(16), name=name, class_code=code, created_at=now()
         )
-        with self._session() as session:
+        with self.transaction() as session:
             session.add(row)
             session.flush()
             return _learner(row)
@@ -205,7 +205,7 @@ class Store:
     def learner_by_token(self, token: str) -> Learner | None:
         if not token or len(token) > 43:
             return None
-        with self._session() as session:
+        with self.transaction() as session:
             row = session.scalar(select(LearnerRow).where(LearnerRow.token == token))
             return _learner(row) if row else None
 
@@ -216,9 +216,9 @@ class Store:
             scope=scope[:80],
             seed=seed,
             item_ids=list(item_ids),
-            started_at=_now(),
+            started_at=now(),
         )
-        with self._session() as session:
+        with self.transaction() as session:
             session.add(row)
             session.flush()
             return row.id
@@ -230,10 +230,10 @@ class Store:
             item_id=item_id,
             response=response,
             score=float(score),
-            answered_at=_now(),
+            answered_at=now(),
         )
         try:
-            with self._session() as session:
+            with self.transaction() as session:
                 session.add(row)
         except IntegrityError:
             return False
@@ -241,7 +241,7 @@ class Store:
 
     def finish_attempt(self, attempt_id: int) -> float:
         """Close an attempt; its score is the sum of its answers' points."""
-        with self._session() as session:
+        with self.transaction() as session:
             total = session.scalar(
                 select(func.coalesce(func.sum(ResponseRow.score), 0.0)).where(
                     ResponseRow.attempt_id == attempt_id
@@ -249,13 +249,13 @@ class Store:
             )
             attempt = session.get(AttemptRow, attempt_id)
             if attempt is not None and attempt.finished_at is None:
-                attempt.finished_at = _now()
+                attempt.finished_at = now()
                 attempt.score = float(total or 0.0)
             return float(total or 0.0)
 
     def attempts(self, learner_id: int) -> list[Attempt]:
         """A learner's attempts, oldest first."""
-        with self._session() as session:
+        with self.transaction() as session:
             rows = session.scalars(
                 select(AttemptRow)
                 .where(AttemptRow.learner_id == learner_id)
@@ -265,7 +265,7 @@ class Store:
 
     def answers(self, learner_id: int) -> list[Answer]:
         """Every answer a learner has given, oldest first."""
-        with self._session() as session:
+        with self.transaction() as session:
             rows = session.execute(
                 select(ResponseRow.attempt_id, ResponseRow.item_id, ResponseRow.score,
                        ResponseRow.answered_at)
@@ -277,7 +277,7 @@ class Store:
 
     def results(self) -> list[Result]:
         """Every answer of every learner, oldest first (the instructor dashboard's data)."""
-        with self._session() as session:
+        with self.transaction() as session:
             rows = session.execute(
                 select(LearnerRow.id, LearnerRow.name, LearnerRow.class_code, AttemptRow.id,
                        AttemptRow.scope, ResponseRow.item_id, ResponseRow.score,
@@ -300,7 +300,7 @@ def _sqlite_pragmas(connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def _now() -> datetime:
+def now() -> datetime:
     return datetime.now(UTC)
 
 

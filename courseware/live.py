@@ -1,0 +1,278 @@
+"""Live polls in class: sessions with a join code, players, pushed questions and answers.
+
+All live state is in the database (through the same engine as ``store.py``), never in one
+process's memory, so several app processes sharing one PostgreSQL serve one class.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Literal
+
+from sqlalchemy import (
+    JSON,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    String,
+    UniqueConstraint,
+    func,
+    select,
+)
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Mapped, mapped_column
+
+from courseware.store import Base, Store, now
+
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # 31 characters, no 0/O, 1/I/L look-alikes
+CODE_LENGTH = 6
+MAX_NICKNAME = 20
+
+JoinProblem = Literal["unknown_code", "ended", "nickname_empty", "nickname_long", "nickname_taken"]
+AnswerOutcome = Literal["stored", "duplicate", "revealed", "ended", "unknown"]
+
+
+class LiveSessionRow(Base):
+    __tablename__ = "live_sessions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(CODE_LENGTH), unique=True, index=True)
+    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    ended_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class LiveQuestionRow(Base):
+    __tablename__ = "live_questions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("live_sessions.id"), index=True)
+    item_id: Mapped[str] = mapped_column(String(60))
+    opened_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    revealed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class LivePlayerRow(Base):
+    __tablename__ = "live_players"
+    __table_args__ = (UniqueConstraint("session_id", "nickname"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("live_sessions.id"), index=True)
+    nickname: Mapped[str] = mapped_column(String(MAX_NICKNAME))
+    token: Mapped[str] = mapped_column(String(43), unique=True, index=True)
+    joined_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class LiveAnswerRow(Base):
+    __tablename__ = "live_answers"
+    __table_args__ = (UniqueConstraint("question_id", "player_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    question_id: Mapped[int] = mapped_column(ForeignKey("live_questions.id"), index=True)
+    player_id: Mapped[int] = mapped_column(ForeignKey("live_players.id"), index=True)
+    response: Mapped[Any] = mapped_column(JSON)
+    score: Mapped[float] = mapped_column(Float)
+    answered_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+@dataclass(frozen=True)
+class LiveSession:
+    id: int
+    code: str
+    ended: bool
+
+
+@dataclass(frozen=True)
+class Player:
+    id: int
+    session_id: int
+    nickname: str
+    token: str
+
+
+@dataclass(frozen=True)
+class LiveQuestion:
+    id: int
+    session_id: int
+    item_id: str
+    number: int  # 1 for the session's first question
+    revealed: bool
+
+
+@dataclass(frozen=True)
+class Tally:
+    answers: int
+    by_response: dict[str, int]  # the response as text -> how many gave it
+
+
+def new_code() -> str:
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+def normalise_code(code: str) -> str:
+    return "".join(code.split()).upper()
+
+
+class LiveStore:
+    """The live-poll protocol on top of the course store."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        Base.metadata.create_all(store.engine)  # the live tables, if this database lacks them
+
+    def start_session(self) -> LiveSession:
+        for _ in range(10):  # a clash among 31**6 codes is rare; try again if it happens
+            try:
+                with self.store.transaction() as session:
+                    row = LiveSessionRow(code=new_code(), started_at=now())
+                    session.add(row)
+                    session.flush()
+                    return LiveSession(row.id, row.code, False)
+            except IntegrityError:
+                continue
+        raise RuntimeError("no free join code")
+
+    def find_session(self, code: str) -> LiveSession | None:
+        with self.store.transaction() as session:
+            row = session.scalar(
+                select(LiveSessionRow).where(LiveSessionRow.code == normalise_code(code))
+            )
+            return LiveSession(row.id, row.code, row.ended_at is not None) if row else None
+
+    def end_session(self, session_id: int) -> None:
+        with self.store.transaction() as session:
+            row = session.get(LiveSessionRow, session_id)
+            if row is not None and row.ended_at is None:
+                row.ended_at = now()
+
+    def join(self, code: str, nickname: str) -> Player | JoinProblem:
+        """A new player in the session with ``code``, or why they cannot join."""
+        nickname = " ".join(nickname.split())
+        if not nickname:
+            return "nickname_empty"
+        if len(nickname) > MAX_NICKNAME:
+            return "nickname_long"
+        found = self.find_session(code)
+        if found is None:
+            return "unknown_code"
+        if found.ended:
+            return "ended"
+        row = LivePlayerRow(
+            session_id=found.id, nickname=nickname, token=secrets.token_urlsafe(16),
+            joined_at=now(),
+        )  # fmt: skip
+        try:
+            with self.store.transaction() as session:
+                session.add(row)
+                session.flush()
+                return Player(row.id, row.session_id, row.nickname, row.token)
+        except IntegrityError:
+            return "nickname_taken"
+
+    def player(self, token: str) -> Player | None:
+        if not token or len(token) > 43:
+            return None
+        with self.store.transaction() as session:
+            row = session.scalar(select(LivePlayerRow).where(LivePlayerRow.token == token))
+            return Player(row.id, row.session_id, row.nickname, row.token) if row else None
+
+    def push(self, session_id: int, item_id: str) -> LiveQuestion:
+        with self.store.transaction() as session:
+            row = LiveQuestionRow(session_id=session_id, item_id=item_id, opened_at=now())
+            session.add(row)
+            session.flush()
+            number = session.scalar(
+                select(func.count()).where(LiveQuestionRow.session_id == session_id)
+            )
+            return LiveQuestion(row.id, session_id, item_id, int(number or 1), False)
+
+    def current(self, session_id: int) -> LiveQuestion | None:
+        """The question most recently pushed in a session."""
+        with self.store.transaction() as session:
+            rows = session.scalars(
+                select(LiveQuestionRow)
+                .where(LiveQuestionRow.session_id == session_id)
+                .order_by(LiveQuestionRow.id)
+            ).all()
+            if not rows:
+                return None
+            last = rows[-1]
+            return LiveQuestion(
+                last.id, session_id, last.item_id, len(rows), last.revealed_at is not None
+            )
+
+    def reveal(self, question_id: int) -> None:
+        with self.store.transaction() as session:
+            row = session.get(LiveQuestionRow, question_id)
+            if row is not None and row.revealed_at is None:
+                row.revealed_at = now()
+
+    def answer(
+        self, question_id: int, player: Player, response: Any, score: float
+    ) -> AnswerOutcome:
+        """Store a player's one answer to an open question; say why not otherwise."""
+        with self.store.transaction() as session:
+            question = session.get(LiveQuestionRow, question_id)
+            if question is None or question.session_id != player.session_id:
+                return "unknown"
+            live = session.get(LiveSessionRow, question.session_id)
+            if live is None or live.ended_at is not None:
+                return "ended"
+            if question.revealed_at is not None:
+                return "revealed"
+        row = LiveAnswerRow(
+            question_id=question_id, player_id=player.id, response=response,
+            score=float(score), answered_at=now(),
+        )  # fmt: skip
+        try:
+            with self.store.transaction() as session:
+                session.add(row)
+        except IntegrityError:
+            return "duplicate"
+        return "stored"
+
+    def my_answer(self, question_id: int, player_id: int) -> tuple[Any, float] | None:
+        with self.store.transaction() as session:
+            row = session.scalar(
+                select(LiveAnswerRow).where(
+                    LiveAnswerRow.question_id == question_id, LiveAnswerRow.player_id == player_id
+                )
+            )
+            return (row.response, row.score) if row else None
+
+    def tally(self, question_id: int) -> Tally:
+        with self.store.transaction() as session:
+            responses = session.scalars(
+                select(LiveAnswerRow.response).where(LiveAnswerRow.question_id == question_id)
+            ).all()
+        counts = Counter(_as_text(r) for r in responses)
+        return Tally(len(responses), dict(counts))
+
+    def leaderboard(self, session_id: int) -> list[tuple[str, float]]:
+        """Nicknames and points, best first (players with no answer yet score 0)."""
+        with self.store.transaction() as session:
+            rows = session.execute(
+                select(LivePlayerRow.nickname, func.coalesce(func.sum(LiveAnswerRow.score), 0.0))
+                .outerjoin(LiveAnswerRow, LiveAnswerRow.player_id == LivePlayerRow.id)
+                .where(LivePlayerRow.session_id == session_id)
+                .group_by(LivePlayerRow.id, LivePlayerRow.nickname)
+            ).all()
+        return sorted(((name, float(points)) for name, points in rows), key=lambda r: (-r[1], r[0]))
+
+    def players(self, session_id: int) -> int:
+        with self.store.transaction() as session:
+            return int(
+                session.scalar(select(func.count()).where(LivePlayerRow.session_id == session_id))
+                or 0
+            )
+
+
+def _as_text(response: Any) -> str:
+    if isinstance(response, list):
+        return " → ".join(map(str, response))
+    if isinstance(response, dict):
+        return "；".join(f"{k}→{v}" for k, v in sorted(response.items()))
+    return str(response)
