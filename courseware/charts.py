@@ -290,3 +290,25 @@ def _history_template(title: str) -> Spec:
         .properties(height=260)
         .to_dict()
     )  # fmt: skip
+
+
+# ---- live polls -------------------------------------------------------------------------------
+def distribution_spec(rows: list[tuple[str, float]], *, title: str) -> Spec:
+    """How the room answered: the share of answers (0–100) per response."""
+    data = [{"answer": answer, "share": round(share, 1)} for answer, share in rows]
+    return filled(_distribution_template(title, len(data)), rows=data)
+
+
+@lru_cache(maxsize=8)
+def _distribution_template(title: str, count: int) -> Spec:
+    return (
+        alt.Chart(alt.NamedData("rows"))
+        .mark_bar(cornerRadiusEnd=4, color="#1f4e79")
+        .encode(
+            y=alt.Y("answer:N", title=None, sort=None, axis=alt.Axis(labelLimit=320)),
+            x=alt.X("share:Q", title=title, scale=alt.Scale(domain=[0, 100])),
+            tooltip=[alt.Tooltip("answer:N", title=" "), alt.Tooltip("share:Q", title=title)],
+        )
+        .properties(height=max(40 * count, 80))
+        .to_dict()
+    )

@@ -35,7 +35,7 @@ def test_the_app_entry_point_opens_on_the_home_page():
 
 
 def test_navigation_registers_every_page():
-    assert registered_url_paths() == [*EXPECTED_TITLES, "present", "instructor"]
+    assert registered_url_paths() == [*EXPECTED_TITLES, "join", "present", "live", "instructor"]
 
 
 @pytest.mark.parametrize("url_path", list(EXPECTED_TITLES), ids=lambda p: p or "home")

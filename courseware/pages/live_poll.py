@@ -1,0 +1,96 @@
+"""The instructor's live poll: a join code and QR, questions pushed to the room, live counts."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from courseware.charts import distribution_spec
+from courseware.i18n import t
+from courseware.live import LiveStore
+from courseware.ui.instructor_gate import instructor_unlocked
+from courseware.ui.live_helpers import join_link, live_store, qr_svg
+from courseware.ui.quiz_runner import right_answer
+from courseware.ui.quiz_scopes import quiz_items
+
+SESSION = "_live_session"  # (id, code) of the poll this instructor runs
+
+
+def render() -> None:
+    if not instructor_unlocked():
+        return
+    st.title(t("live.title"), anchor=False)
+    live = live_store()
+    if live is None:
+        st.warning(t("learner.no_store"), icon=":material/cloud_off:")
+        return
+    running = st.session_state.get(SESSION)
+    if running is None:
+        st.caption(t("live.intro"))
+        if st.button(t("live.start"), type="primary", key="live-start"):
+            started = live.start_session()
+            st.session_state[SESSION] = (started.id, started.code)
+            st.rerun()
+        return
+    session_id, code = running
+    join, room = st.columns([1, 2])
+    with join:
+        st.markdown(f"### {t('live.code')}")
+        st.markdown(f"# {code}")
+        st.image(qr_svg(join_link(code)), width=260)
+        st.code(join_link(code), language=None, wrap_lines=True)
+    with room:
+        _push(live, session_id)
+        _live_view(session_id)
+    if st.button(t("live.end"), key="live-end", icon=":material/stop_circle:"):
+        live.end_session(session_id)
+        st.session_state.pop(SESSION)
+        st.rerun()
+
+
+def _push(live: LiveStore, session_id: int) -> None:
+    items, titles, _errors = quiz_items()
+    topic = st.selectbox(
+        t("live.topic"), options=list(titles), format_func=titles.get, key="live-topic"
+    )
+    ids = [i.id for i in items.values() if i.topic == topic]
+    item_id = st.selectbox(
+        t("live.item"), options=ids, format_func=lambda i: items[i].prompt, key="live-item"
+    )
+    if st.button(t("live.push"), type="primary", key="live-push", icon=":material/send:"):
+        live.push(session_id, item_id)
+
+
+@st.fragment(run_every=1)
+def _live_view(session_id: int) -> None:
+    """Counts that refresh by themselves about every second."""
+    live = live_store()
+    if live is None:
+        st.warning(t("learner.no_store"), icon=":material/cloud_off:")
+        return
+    items, _titles, _errors = quiz_items()
+    question = live.current(session_id)
+    players = live.players(session_id)
+    if question is None or question.item_id not in items:
+        st.info(t("live.waiting", players=players), icon=":material/groups:")
+        return
+    item = items[question.item_id]
+    st.markdown(f"**{t('live.question', n=question.number)}** {item.prompt}")
+    tally = live.tally(question.id)
+    st.metric(t("live.answered"), f"{tally.answers} / {players}")
+    if tally.by_response:
+        rows = [
+            (answer, 100 * n / tally.answers) for answer, n in sorted(tally.by_response.items())
+        ]
+        st.vega_lite_chart(distribution_spec(rows, title=t("live.share")), width="stretch")
+    if not question.revealed:
+        if st.button(t("live.reveal"), key=f"live-reveal-{question.id}", type="primary"):
+            live.reveal(question.id)
+            st.rerun(scope="fragment")
+        return
+    st.success(t("live.right_answer", answer=right_answer(item)), icon=":material/check_circle:")
+    st.markdown(f"**{t('live.leaderboard')}**")
+    st.dataframe(
+        [{t("live.nickname"): name, t("live.points"): points}
+         for name, points in live.leaderboard(session_id)],
+        hide_index=True, width="stretch",
+    )  # fmt: skip
