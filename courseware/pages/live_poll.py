@@ -60,6 +60,16 @@ def _push(live: LiveStore, session_id: int) -> None:
         live.push(session_id, item_id)
 
 
+def _label(item, answer: str) -> str:
+    """An answer as the room chose it: the option's words, 正确/错误, or the text itself."""
+    options = getattr(item, "options", None) or {}
+    if answer in options:
+        return f"{answer}. {options[answer]}"
+    if item.type == "truefalse" and answer in ("True", "False"):
+        return t("quiz.true") if answer == "True" else t("quiz.false")
+    return answer
+
+
 @st.fragment(run_every=1)
 def _live_view(session_id: int) -> None:
     """Counts that refresh by themselves about every second."""
