@@ -20,13 +20,15 @@ from sqlalchemy import (
     Integer,
     String,
     UniqueConstraint,
+    bindparam,
     func,
+    insert,
     select,
 )
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Mapped, mapped_column
 
-from courseware.store import Base, Store, now
+from courseware.store import Base, Store, StoreUnavailable, now
 
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # 31 characters, no 0/O, 1/I/L look-alikes
 CODE_LENGTH = 6
@@ -106,6 +108,28 @@ class LiveQuestion:
 class Tally:
     answers: int
     by_response: dict[str, int]  # the response as text -> how many gave it
+
+
+_ANSWER_IF_OPEN = (
+    insert(LiveAnswerRow)
+    .from_select(
+        ["question_id", "player_id", "response", "score", "answered_at"],
+        select(
+            bindparam("question"),
+            bindparam("player"),
+            bindparam("response", type_=JSON),
+            bindparam("score"),
+            bindparam("at", type_=DateTime(timezone=True)),
+        ).where(
+            LiveQuestionRow.id == bindparam("question"),
+            LiveQuestionRow.session_id == bindparam("session"),
+            LiveQuestionRow.revealed_at.is_(None),
+            LiveSessionRow.id == LiveQuestionRow.session_id,
+            LiveSessionRow.ended_at.is_(None),
+        ),
+    )
+    .returning(LiveAnswerRow.id)
+)  # fmt: skip  (a row back means an answer was stored)
 
 
 def new_code() -> str:
@@ -213,26 +237,31 @@ class LiveStore:
     def answer(
         self, question_id: int, player: Player, response: Any, score: float
     ) -> AnswerOutcome:
-        """Store a player's one answer to an open question; say why not otherwise."""
+        """Store a player's one answer to an open question; say why not otherwise.
+
+        One INSERT … SELECT that only matches an open question of an unended session: the
+        common case is a single statement; the reason for a refusal is looked up afterwards.
+        """
+        params = {
+            "question": question_id, "player": player.id, "session": player.session_id,
+            "response": response, "score": float(score), "at": now(),
+        }  # fmt: skip
+        try:
+            with self.store.engine.begin() as connection:
+                inserted = connection.execute(_ANSWER_IF_OPEN, params).first() is not None
+        except IntegrityError:
+            return "duplicate"
+        except SQLAlchemyError as exc:
+            raise StoreUnavailable(str(exc).splitlines()[0]) from exc
+        return "stored" if inserted else self._refusal(question_id, player)
+
+    def _refusal(self, question_id: int, player: Player) -> AnswerOutcome:
         with self.store.transaction() as session:
             question = session.get(LiveQuestionRow, question_id)
             if question is None or question.session_id != player.session_id:
                 return "unknown"
             live = session.get(LiveSessionRow, question.session_id)
-            if live is None or live.ended_at is not None:
-                return "ended"
-            if question.revealed_at is not None:
-                return "revealed"
-        row = LiveAnswerRow(
-            question_id=question_id, player_id=player.id, response=response,
-            score=float(score), answered_at=now(),
-        )  # fmt: skip
-        try:
-            with self.store.transaction() as session:
-                session.add(row)
-        except IntegrityError:
-            return "duplicate"
-        return "stored"
+            return "ended" if live is None or live.ended_at is not None else "revealed"
 
     def my_answer(self, question_id: int, player_id: int) -> tuple[Any, float] | None:
         with self.store.transaction() as session:
