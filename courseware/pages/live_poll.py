@@ -56,8 +56,27 @@ def _push(live: LiveStore, session_id: int) -> None:
     item_id = st.selectbox(
         t("live.item"), options=ids, format_func=lambda i: items[i].prompt, key="live-item"
     )
-    if st.button(t("live.push"), type="primary", key="live-push", icon=":material/send:"):
+    push, next_one = st.columns(2)
+    if push.button(t("live.push"), type="primary", key="live-push", icon=":material/send:"):
         live.push(session_id, item_id)
+    next_one.button(
+        t("live.push_next"),
+        key="live-push-next",
+        icon=":material/skip_next:",
+        on_click=_push_next_of_topic,
+        args=(live, session_id, ids),
+    )
+
+
+def _push_next_of_topic(live: LiveStore, session_id: int, ids: list[str]) -> None:
+    """Push the topic's item after the one on screen (the first, if another topic's is)."""
+    current = live.current(session_id)
+    position = ids.index(current.item_id) + 1 if current and current.item_id in ids else 0
+    if position < len(ids):
+        live.push(session_id, ids[position])
+        st.session_state["live-item"] = ids[position]
+    else:
+        st.toast(t("live.topic_done"))
 
 
 def _label(item, answer: str) -> str:
