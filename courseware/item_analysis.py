@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 
 LOW_FACILITY, HIGH_FACILITY, LOW_DISCRIMINATION = 0.30, 0.90, 0.20
@@ -26,9 +26,9 @@ class ItemStats:
     flags: tuple[str, ...]  # "too_hard", "too_easy", "low_discrimination"
 
 
-def analyse(scores: Iterable[tuple[int, str, float]]) -> list[ItemStats]:
-    """Statistics per item from (attempt id, item id, score) rows, items in first-seen order."""
-    by_attempt: dict[int, dict[str, float]] = defaultdict(dict)
+def analyse(scores: Iterable[tuple[Hashable, str, float]]) -> list[ItemStats]:
+    """Statistics per item from (attempt, item id, score) rows, items in first-seen order."""
+    by_attempt: dict[Hashable, dict[str, float]] = defaultdict(dict)
     for attempt, item, score in scores:
         by_attempt[attempt][item] = score
     items: dict[str, list[tuple[float, float]]] = defaultdict(list)

@@ -291,6 +291,19 @@ class LiveStore:
             ).all()
         return sorted(((name, float(points)) for name, points in rows), key=lambda r: (-r[1], r[0]))
 
+    def results(self) -> list[tuple[int, str, str, str, float]]:
+        """Every live answer: (player id, nickname, join code, item id, score), oldest first."""
+        with self.store.transaction() as session:
+            rows = session.execute(
+                select(LivePlayerRow.id, LivePlayerRow.nickname, LiveSessionRow.code,
+                       LiveQuestionRow.item_id, LiveAnswerRow.score)
+                .join(LivePlayerRow, LivePlayerRow.id == LiveAnswerRow.player_id)
+                .join(LiveQuestionRow, LiveQuestionRow.id == LiveAnswerRow.question_id)
+                .join(LiveSessionRow, LiveSessionRow.id == LiveQuestionRow.session_id)
+                .order_by(LiveAnswerRow.answered_at, LiveAnswerRow.id)
+            ).all()  # fmt: skip
+        return [tuple(row) for row in rows]
+
     def players(self, session_id: int) -> int:
         with self.store.transaction() as session:
             return int(

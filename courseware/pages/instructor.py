@@ -2,49 +2,90 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 import streamlit as st
 
 from courseware.i18n import t
 from courseware.item_analysis import analyse
-from courseware.store import Result, StoreUnavailable
+from courseware.store import StoreUnavailable
 from courseware.ui import session
 from courseware.ui.instructor_gate import instructor_unlocked
+from courseware.ui.live_helpers import live_store
 from courseware.ui.quiz_scopes import quiz_items
+
+
+@dataclass(frozen=True)
+class Row:
+    """One answer as the dashboard analyses it, from self-study or from a live poll."""
+
+    who: str  # a learner or a live player
+    name: str
+    group: str  # class code, or the live poll's join code
+    attempt: str  # a self-study attempt, or one player's answers in one poll
+    item_id: str
+    score: float
 
 
 def render() -> None:
     if not instructor_unlocked():
         return
     st.title(t("dashboard.title"), anchor=False)
-    opened = session.store()
-    try:
-        results = opened.results() if opened else None
-    except StoreUnavailable:
-        results = None
+    source = st.segmented_control(
+        t("dashboard.source"),
+        options=["all", "self", "live"],
+        format_func=lambda s: t(f"dashboard.sources.{s}"),
+        default="all",
+        key="dashboard-source",
+    )
+    results = _rows(source or "all")
     if results is None:
         st.warning(t("learner.no_store"), icon=":material/cloud_off:")
         return
     if not results:
         st.info(t("dashboard.empty"), icon=":material/quiz:")
         return
-    classes = sorted({r.class_code for r in results if r.class_code})
+    classes = sorted({r.group for r in results if r.group})
     chosen = st.selectbox(
         t("dashboard.class"),
         options=["", *classes],
         format_func=lambda c: c or t("dashboard.all_classes"),
         key="dashboard-class",
     )
-    shown = [r for r in results if not chosen or r.class_code == chosen]
+    shown = [r for r in results if not chosen or r.group == chosen]
     learners, attempts, answers = st.columns(3)
-    learners.metric(t("dashboard.learners"), len({r.learner_id for r in shown}))
-    attempts.metric(t("dashboard.attempts"), len({r.attempt_id for r in shown}))
+    learners.metric(t("dashboard.learners"), len({r.who for r in shown}))
+    attempts.metric(t("dashboard.attempts"), len({r.attempt for r in shown}))
     answers.metric(t("dashboard.answers"), len(shown))
     _items(shown)
     _learners(shown)
 
 
-def _items(results: list[Result]) -> None:
+def _rows(source: str) -> list[Row] | None:
+    """Answers from the chosen source(s), or None while the database cannot be reached."""
+    opened, live = session.store(), live_store()
+    if opened is None or live is None:
+        return None
+    rows: list[Row] = []
+    try:
+        if source in ("all", "self"):
+            rows += [
+                Row(f"l{r.learner_id}", r.learner, r.class_code or "", f"a{r.attempt_id}",
+                    r.item_id, r.score)
+                for r in opened.results()
+            ]  # fmt: skip
+        if source in ("all", "live"):
+            rows += [
+                Row(f"p{player}", name, code, f"p{player}", item_id, score)
+                for player, name, code, item_id, score in live.results()
+            ]
+    except StoreUnavailable:
+        return None
+    return rows
+
+
+def _items(results: list[Row]) -> None:
     st.subheader(t("dashboard.items"), anchor=False)
     st.caption(t("dashboard.items_help"))
     items, titles, _errors = quiz_items()
@@ -62,15 +103,15 @@ def _items(results: list[Result]) -> None:
             t("dashboard.flags"): "、".join(t(f"dashboard.flag.{f}") for f in s.flags),
             "id": s.item_id,
         }
-        for s in analyse((r.attempt_id, r.item_id, r.score) for r in results)
+        for s in analyse((r.attempt, r.item_id, r.score) for r in results)
     ]
     _table_with_download(pd.DataFrame(rows), "item-analysis.csv", "dashboard-items-csv")
 
 
-def _learners(results: list[Result]) -> None:
+def _learners(results: list[Row]) -> None:
     st.subheader(t("dashboard.per_learner"), anchor=False)
     frame = pd.DataFrame(
-        [(r.learner_id, r.learner, r.class_code or "", r.attempt_id, r.score) for r in results],
+        [(r.who, r.name, r.group, r.attempt, r.score) for r in results],
         columns=["id", "name", "class", "attempt", "score"],
     )
     summary = (

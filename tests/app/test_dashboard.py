@@ -57,3 +57,22 @@ def test_item_analysis_and_learner_results(store: Store):
 def test_an_empty_class_says_so(store: Store):
     at = unlocked_dashboard()
     assert at.info[0].value == "还没有学员的测验记录。"
+
+
+def test_live_answers_are_analysed_with_self_study_or_apart(store: Store):
+    from courseware.live import LiveStore
+
+    take(store, "甲", "A1", {"smart-specific-1": 1})
+    live = LiveStore(store)
+    session = live.start_session()
+    question = live.push(session.id, "smart-specific-1")
+    for name, score in (("小王", 1.0), ("小李", 0.0)):
+        live.answer(question.id, live.join(session.code, name), "b", score)
+    at = unlocked_dashboard()
+    assert [m.value for m in at.metric] == ["3", "3", "3"]  # self-study and live together
+    at.button_group(key="dashboard-source").set_value("live").run()
+    assert [m.value for m in at.metric] == ["2", "2", "2"]
+    items = at.dataframe[0].value.set_index("id")
+    assert items.loc["smart-specific-1", "答对率（%）"] == 50.0
+    at.button_group(key="dashboard-source").set_value("self").run()
+    assert [m.value for m in at.metric] == ["1", "1", "1"]
