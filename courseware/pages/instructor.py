@@ -54,9 +54,10 @@ def render() -> None:
         key="dashboard-class",
     )
     shown = [r for r in results if not chosen or r.group == chosen]
-    learners, attempts, answers = st.columns(3)
+    learners, attempts, polls, answers = st.columns(4)
     learners.metric(t("dashboard.learners"), len({r.who for r in shown}))
-    attempts.metric(t("dashboard.attempts"), len({r.attempt for r in shown}))
+    attempts.metric(t("dashboard.attempts"), len({r.attempt for r in shown if r.attempt[0] == "a"}))
+    polls.metric(t("dashboard.polls"), len({r.group for r in shown if r.who[0] == "p"}))
     answers.metric(t("dashboard.answers"), len(shown))
     _items(shown)
     _learners(shown)

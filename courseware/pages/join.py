@@ -7,6 +7,7 @@ import streamlit as st
 from courseware.i18n import t
 from courseware.live import MAX_NICKNAME, LiveQuestion, LiveStore, Player
 from courseware.scoring import check
+from courseware.ui import session
 from courseware.ui.live_helpers import live_store
 from courseware.ui.quiz_runner import RESPONSE_WIDGETS, right_answer
 from courseware.ui.quiz_scopes import quiz_items
@@ -41,7 +42,13 @@ def _join_form(live: LiveStore) -> None:
         code = st.text_input(
             t("join.code"), value=st.query_params.get("code", ""), max_chars=12, key="join-code"
         )
-        nickname = st.text_input(t("join.nickname"), max_chars=MAX_NICKNAME * 2, key="join-nick")
+        known = session.learner()  # a trainee who saves progress is known by their resume link
+        nickname = st.text_input(
+            t("join.nickname"),
+            value=known.name[:MAX_NICKNAME] if known else "",
+            max_chars=MAX_NICKNAME * 2,
+            key="join-nick",
+        )
         sent = st.form_submit_button(t("join.join"), type="primary")
     if not sent:
         return

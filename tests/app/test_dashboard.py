@@ -43,7 +43,7 @@ def test_item_analysis_and_learner_results(store: Store):
     take(store, "丙", "B2", {"smart-specific-1": 0, "smart-measurable-1": 0})
     at = unlocked_dashboard()
     assert not at.exception
-    assert [m.value for m in at.metric] == ["3", "3", "6"]
+    assert [m.value for m in at.metric] == ["3", "3", "0", "6"]
     items = at.dataframe[0].value.set_index("id")
     assert items.loc["smart-specific-1", "答对率（%）"] == pytest.approx(66.7)
     assert items.loc["smart-measurable-1", "答对率（%）"] == pytest.approx(33.3)
@@ -51,7 +51,7 @@ def test_item_analysis_and_learner_results(store: Store):
     assert sorted(learners["姓名"]) == ["<b>甲</b>", "丙", "乙"]  # shown as text in a table
     assert len(at.get("download_button")) == 2
     at.selectbox(key="dashboard-class").set_value("B2").run()
-    assert [m.value for m in at.metric] == ["1", "1", "2"]
+    assert [m.value for m in at.metric] == ["1", "1", "0", "2"]
 
 
 def test_an_empty_class_says_so(store: Store):
@@ -69,10 +69,10 @@ def test_live_answers_are_analysed_with_self_study_or_apart(store: Store):
     for name, score in (("小王", 1.0), ("小李", 0.0)):
         live.answer(question.id, live.join(session.code, name), "b", score)
     at = unlocked_dashboard()
-    assert [m.value for m in at.metric] == ["3", "3", "3"]  # self-study and live together
+    assert [m.value for m in at.metric] == ["3", "1", "1", "3"]  # self-study and live together
     at.button_group(key="dashboard-source").set_value("live").run()
-    assert [m.value for m in at.metric] == ["2", "2", "2"]
+    assert [m.value for m in at.metric] == ["2", "0", "1", "2"]
     items = at.dataframe[0].value.set_index("id")
     assert items.loc["smart-specific-1", "答对率（%）"] == 50.0
     at.button_group(key="dashboard-source").set_value("self").run()
-    assert [m.value for m in at.metric] == ["1", "1", "1"]
+    assert [m.value for m in at.metric] == ["1", "1", "0", "1"]

@@ -77,3 +77,10 @@ def test_a_trainee_joins_answers_once_and_comes_back_by_link(live: LiveStore):
     late.text_input(key="join-nick").set_value("迟到")
     late.button(key="FormSubmitter:join-form-加入").click().run()
     assert late.error[0].value == "这次课堂投票已经结束。"
+
+
+def test_a_trainee_saving_progress_is_known_by_name(live: LiveStore):
+    session = live.start_session()
+    learner = live.store.create_learner("陈晨", "A1")
+    at = open_page("join", code=session.code, learner=learner.token)
+    assert at.text_input(key="join-nick").value == "陈晨"
