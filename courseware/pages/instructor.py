@@ -92,16 +92,16 @@ def _items(results: list[Row]) -> None:
     items, titles, _errors = quiz_items()
     rows = [
         {
-            t("dashboard.item"): items[s.item_id].prompt if s.item_id in items else s.item_id,
-            t("dashboard.topic"): titles.get(items[s.item_id].topic, "")
-            if s.item_id in items
-            else "",
-            t("dashboard.n"): s.answers,
+            t("dashboard.flags"): "、".join(t(f"dashboard.flag.{f}") for f in s.flags),
             t("dashboard.facility"): round(s.facility * 100, 1),
             t("dashboard.discrimination"): None
             if s.discrimination is None
             else round(s.discrimination, 2),
-            t("dashboard.flags"): "、".join(t(f"dashboard.flag.{f}") for f in s.flags),
+            t("dashboard.n"): s.answers,
+            t("dashboard.topic"): titles.get(items[s.item_id].topic, "")
+            if s.item_id in items
+            else "",
+            t("dashboard.item"): items[s.item_id].prompt if s.item_id in items else s.item_id,
             "id": s.item_id,
         }
         for s in analyse((r.attempt, r.item_id, r.score) for r in results)
