@@ -9,6 +9,16 @@ import pytest
 
 from courseware.paths import CONTENT_DIR_ENV, PROJECT_ROOT
 
+PAGE_TITLES = {
+    "": "新机遇新挑战——鹏辉客户营销系列课程",
+    "part-1": "第一部分 · 客户需要什么？关心什么？",
+    "part-2": "第二部分 · 围绕客户实施目标管理",
+    "part-3": "第三部分 · 执行力",
+    "part-4": "第四部分 · 沟通与协调",
+    "quiz": "测验",
+    "progress": "我的进度",
+}  # the heading each listed page opens with, by URL path
+
 
 @pytest.fixture
 def content_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:

@@ -9,7 +9,7 @@ from courseware.live import MAX_NICKNAME, LiveQuestion, LiveStore, Player
 from courseware.scoring import check
 from courseware.ui import session
 from courseware.ui.live_helpers import live_store
-from courseware.ui.quiz_runner import RESPONSE_WIDGETS, right_answer
+from courseware.ui.quiz_runner import RESPONSE_WIDGETS, right_answer, storable
 from courseware.ui.quiz_scopes import quiz_items
 
 PLAYER = "player"  # the query parameter that brings a player back after a reload
@@ -76,8 +76,7 @@ def _answer_form(live: LiveStore, player: Player, question: LiveQuestion) -> Non
     if checked.problem:
         st.warning(t(f"quiz.problems.{checked.problem}"), icon=":material/edit:")
         return
-    stored = response if not isinstance(response, tuple) else list(response)
-    outcome = live.answer(question.id, player, stored, checked.score)
+    outcome = live.answer(question.id, player, storable(response), checked.score)
     if outcome != "stored":
         st.warning(t(f"join.outcomes.{outcome}"), icon=":material/info:")
     st.rerun()

@@ -107,7 +107,7 @@ def _question(key: str, attempt: Attempt, item: Item) -> None:
         if checked.problem:
             st.warning(t(f"quiz.problems.{checked.problem}"), icon=":material/edit:")
             return
-        attempt = attempt.answer(item.id, _storable(response), checked.score)
+        attempt = attempt.answer(item.id, storable(response), checked.score)
         st.session_state[key] = attempt
         _store_answer(attempt, item.id, checked.score)
         answered = attempt.answers[item.id]
@@ -242,7 +242,8 @@ RESPONSE_WIDGETS: dict[str, Callable[[Item, str, int, bool], Any]] = {
 }
 
 
-def _storable(response: Any) -> Any:
+def storable(response: Any) -> Any:
+    """A widget's answer as the store keeps it (JSON has lists, not tuples)."""
     return list(response) if isinstance(response, tuple) else response
 
 

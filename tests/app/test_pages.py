@@ -9,18 +9,10 @@ from streamlit.testing.v1 import AppTest
 
 from courseware.content import load_course
 from tests.app.harness import APP, open_page, registered_url_paths
-from tests.conftest import break_front_matter
+from tests.conftest import PAGE_TITLES, break_front_matter
 
 LESSONS = {entry.part: entry.lesson for entry in load_course("zh")}
-EXPECTED_TITLES = {
-    "": "新机遇新挑战——鹏辉客户营销系列课程",
-    "part-1": "第一部分 · 客户需要什么？关心什么？",
-    "part-2": "第二部分 · 围绕客户实施目标管理",
-    "part-3": "第三部分 · 执行力",
-    "part-4": "第四部分 · 沟通与协调",
-    "quiz": "测验",
-    "progress": "我的进度",
-}
+EXPECTED_TITLES = PAGE_TITLES
 
 
 def headers(at: AppTest) -> list[str]:

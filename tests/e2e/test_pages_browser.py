@@ -7,19 +7,12 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.conftest import PAGE_TITLES
 from tests.e2e.browser import PHONE, full_screenshot, settle
 
 pytestmark = pytest.mark.e2e
 
-PAGES = {
-    "": "新机遇新挑战——鹏辉客户营销系列课程",
-    "part-1": "第一部分 · 客户需要什么？关心什么？",
-    "part-2": "第二部分 · 围绕客户实施目标管理",
-    "part-3": "第三部分 · 执行力",
-    "part-4": "第四部分 · 沟通与协调",
-    "quiz": "测验",
-    "progress": "我的进度",
-}
+PAGES = PAGE_TITLES
 
 
 def open_page(page: Page, url: str) -> None:
