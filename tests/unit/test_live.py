@@ -2,36 +2,17 @@
 
 from __future__ import annotations
 
-import os
 import threading
-from pathlib import Path
 
 import pytest
-from sqlalchemy import text
 
 from courseware.live import CODE_ALPHABET, CODE_LENGTH, LiveStore, Player
 from courseware.store import Store
 
-POSTGRES_URL_ENV = "COURSEWARE_TEST_POSTGRES_URL"
 
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def live(request, tmp_path: Path):
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'live.sqlite3'}"
-    else:
-        url = os.environ.get(POSTGRES_URL_ENV)
-        if not url:
-            pytest.fail(f"set {POSTGRES_URL_ENV} (python3 dev.py test starts a PostgreSQL)")
-    store = Store(url)
-    yield LiveStore(store)
-    if request.param == "postgresql":
-        with store.engine.begin() as connection:
-            connection.execute(
-                text("TRUNCATE live_answers, live_questions, live_players, live_sessions, "
-                     "responses, attempts, learners RESTART IDENTITY")
-            )  # fmt: skip
-    store.close()
+@pytest.fixture
+def live(store: Store) -> LiveStore:
+    return LiveStore(store)
 
 
 def test_join_codes_are_long_and_unambiguous(live: LiveStore):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import threading
 from pathlib import Path
 
@@ -10,24 +9,6 @@ import pytest
 from sqlalchemy import text
 
 from courseware.store import SCHEMA_VERSION, Store, StoreUnavailable, database_url
-
-POSTGRES_URL_ENV = "COURSEWARE_TEST_POSTGRES_URL"
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def store(request, tmp_path: Path):
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'store.sqlite3'}"
-    else:
-        url = os.environ.get(POSTGRES_URL_ENV)
-        if not url:  # `python3 dev.py test` always provides a server
-            pytest.fail(f"set {POSTGRES_URL_ENV} (python3 dev.py test starts a PostgreSQL)")
-    opened = Store(url)
-    yield opened
-    if request.param == "postgresql":  # leave the shared test database empty
-        with opened.engine.begin() as connection:
-            connection.execute(text("TRUNCATE responses, attempts, learners RESTART IDENTITY"))
-    opened.close()
 
 
 def test_a_learner_is_found_again_by_token_only(store: Store):
