@@ -5,13 +5,13 @@ from __future__ import annotations
 import streamlit as st
 
 from courseware.i18n import t
-from courseware.ui.instructor_gate import expected_passcode
+from courseware.ui.instructor_gate import announce_passcode
 from courseware.ui.learner_box import learner_box
 from courseware.ui.session import keep_resume_token
 
 
 def sidebar() -> None:
-    expected_passcode()  # with none configured, the first run generates one and logs it
+    announce_passcode()  # reads the configuration once per process, not on every rerun
     keep_resume_token()
     st.sidebar.caption(t("app.title"))
     learner_box()

@@ -26,6 +26,12 @@ def expected_passcode() -> str:
     return configured_passcode(from_secrets) or _generated()
 
 
+@st.cache_resource(show_spinner=False)
+def announce_passcode() -> None:
+    """Once per server process, on the first run: make (and log) a passcode if none is set."""
+    expected_passcode()
+
+
 def is_instructor() -> bool:
     return bool(st.session_state.get(UNLOCKED))
 
