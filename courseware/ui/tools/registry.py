@@ -1,4 +1,4 @@
-"""Which module draws which tool named in a lesson.
+"""Which module draws which tool named in a lesson: tool ``black-holes`` is ``black_holes``.
 
 Each tool is a fragment: changing one of its inputs reruns that tool, not the whole lesson.
 """
@@ -6,28 +6,13 @@ Each tool is a fragment: changing one of its inputs reruns that tool, not the wh
 from __future__ import annotations
 
 from collections.abc import Callable
+from importlib import import_module
 
 import streamlit as st
 
-from courseware.ui.tools import (
-    action_planner,
-    black_holes,
-    churn,
-    customer_value,
-    kpi_scorecard,
-    questioning_practice,
-    smart_checker,
-)
+from courseware.tool_names import TOOL_NAMES
 
 TOOLS: dict[str, Callable[[], None]] = {
-    name: st.fragment(module.render)
-    for name, module in {
-        "customer-value": customer_value,
-        "churn": churn,
-        "kpi-scorecard": kpi_scorecard,
-        "smart-checker": smart_checker,
-        "action-planner": action_planner,
-        "black-holes": black_holes,
-        "questioning-practice": questioning_practice,
-    }.items()
+    name: st.fragment(import_module(f"courseware.ui.tools.{name.replace('-', '_')}").render)
+    for name in sorted(TOOL_NAMES)
 }
