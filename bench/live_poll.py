@@ -13,7 +13,7 @@ from pathlib import Path
 
 from playwright.sync_api import Page
 
-from courseware.live import LiveStore, Player
+from courseware.live.store import LiveStore, Player
 from courseware.passcode import PASSCODE_ENV
 from courseware.store import Store
 from tests.e2e.browser import settle

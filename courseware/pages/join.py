@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from courseware.i18n import t
-from courseware.live import MAX_NICKNAME, LiveQuestion, LiveStore, Player
+from courseware.live.store import MAX_NICKNAME, LiveQuestion, LiveStore, Player
 from courseware.scoring import check
 from courseware.ui import session
 from courseware.ui.live_helpers import live_store

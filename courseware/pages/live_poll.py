@@ -6,7 +6,7 @@ import streamlit as st
 
 from courseware.charts import distribution_spec
 from courseware.i18n import t
-from courseware.live import LiveStore
+from courseware.live.store import LiveStore
 from courseware.ui.instructor_gate import instructor_unlocked
 from courseware.ui.live_helpers import join_link, live_store, qr_svg
 from courseware.ui.quiz_runner import right_answer

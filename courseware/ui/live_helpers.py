@@ -8,7 +8,7 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 import segno
 import streamlit as st
 
-from courseware.live import LiveStore
+from courseware.live.store import LiveStore
 from courseware.store import StoreUnavailable
 from courseware.ui import session
 

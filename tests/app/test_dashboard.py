@@ -60,7 +60,7 @@ def test_an_empty_class_says_so(store: Store):
 
 
 def test_live_answers_are_analysed_with_self_study_or_apart(store: Store):
-    from courseware.live import LiveStore
+    from courseware.live.store import LiveStore
 
     take(store, "甲", "A1", {"smart-specific-1": 1})
     live = LiveStore(store)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from courseware.live import LiveStore
+from courseware.live.store import LiveStore
 from courseware.passcode import PASSCODE_ENV
 from courseware.store import Store
 from tests.app.harness import open_page

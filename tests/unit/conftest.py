@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-import courseware.live  # noqa: F401 - registers the live tables, so they are emptied too
+import courseware.live.store  # noqa: F401 - registers the live tables, so they are emptied too
 from courseware.store import Base, Store
 
 POSTGRES_URL_ENV = "COURSEWARE_TEST_POSTGRES_URL"

@@ -6,7 +6,7 @@ import threading
 
 import pytest
 
-from courseware.live import CODE_ALPHABET, CODE_LENGTH, LiveStore, Player
+from courseware.live.store import CODE_ALPHABET, CODE_LENGTH, LiveStore, Player
 from courseware.store import Store
 
 

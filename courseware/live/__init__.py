@@ -1,0 +1,1 @@
+"""The live class: the poll protocol in the database, and what serves the phones."""
