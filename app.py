@@ -1,12 +1,13 @@
-"""Entry point: page config, navigation over the course parts, and the sidebar."""
+"""The server: the course's Streamlit pages (``course.py``), and beside them the light routes
+that serve trainees' phones in a live poll (``courseware.live.routes``).
+
+``streamlit run app.py`` finds ``app`` and serves both from one process.
+"""
 
 import streamlit as st
 
-from courseware.i18n import t
-from courseware.navigation import build_pages
-from courseware.shell import sidebar
+from courseware.live.board import PollBoard
+from courseware.live.routes import LiveRoutes, lifespan_for, live_store_opener
 
-st.set_page_config(page_title=t("app.short_title"), page_icon=":material/school:", layout="wide")
-page = st.navigation(build_pages())
-sidebar()
-page.run()
+board = PollBoard(live_store_opener())
+app = st.App("course.py", routes=LiveRoutes(board).routes(), lifespan=lifespan_for(board))

@@ -14,7 +14,7 @@ from pydantic import ValidationError
 from courseware.errors import ContentError
 from courseware.lesson import Lesson
 from courseware.paths import content_root, display_path
-from courseware.quiz import Bank, ItemType
+from courseware.quiz import Bank, Item, ItemType
 
 
 @dataclass(frozen=True)
@@ -85,6 +85,22 @@ def _load_banks(stamp: tuple[tuple[Path, int, int], ...]) -> tuple[BankEntry, ..
         except ContentError as error:
             entries.append(BankEntry(path, error=error))
     return tuple(entries)
+
+
+def items_by_id(lang: str, root: Path | None = None) -> dict[str, Item]:
+    """Every loaded item of a language by its id (the first, should two banks share an id)."""
+    entries = load_banks(lang, root)
+    kept = _by_id.get(lang)
+    if kept is None or kept[0] is not entries:
+        items: dict[str, Item] = {}
+        for entry in entries:
+            for item in entry.bank.items if entry.bank else ():
+                items.setdefault(item.id, item)
+        kept = _by_id[lang] = (entries, items)
+    return kept[1]
+
+
+_by_id: dict[str, tuple[tuple[BankEntry, ...], dict[str, Item]]] = {}
 
 
 def check_banks(banks: list[Bank], lessons: dict[int, Lesson]) -> Iterator[ContentError]:

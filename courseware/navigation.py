@@ -6,7 +6,7 @@ import streamlit as st
 
 from courseware.content import LessonEntry, load_course
 from courseware.i18n import part_label, t
-from courseware.pages import home, instructor, join, live_poll, part, present, progress, quiz_hub
+from courseware.pages import home, instructor, live_poll, part, present, progress, quiz_hub
 from courseware.ui.instructor_gate import is_instructor
 from courseware.ui.links import remember_part_pages
 
@@ -58,7 +58,6 @@ def build_pages(lang: str = "zh") -> dict[str, list[st.Page]]:
         st.Page(quiz_hub.render, title=t("hub.nav"), url_path="quiz", icon=":material/quiz:"),
         st.Page(progress.render, title=t("progress.nav"), url_path="progress",
                 icon=":material/insights:"),
-        st.Page(join.render, title=t("join.nav"), url_path="join", icon=":material/how_to_vote:"),
     ]  # fmt: skip
     teach = [
         st.Page(present.render, title=t("present.nav"), url_path="present",

@@ -1,4 +1,5 @@
-"""What every page shares around its content: the sidebar with the learner's box."""
+"""What every page shares around its content: the sidebar with the learner's box and the link
+that joins a live poll."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import streamlit as st
 from courseware.i18n import t
 from courseware.ui.instructor_gate import announce_passcode
 from courseware.ui.learner_box import learner_box
+from courseware.ui.live_helpers import join_page_link
 from courseware.ui.session import keep_resume_token
 
 
@@ -15,3 +17,4 @@ def sidebar() -> None:
     keep_resume_token()
     st.sidebar.caption(t("app.title"))
     learner_box()
+    join_page_link()

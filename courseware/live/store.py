@@ -7,6 +7,7 @@ process's memory, so several app processes sharing one PostgreSQL serve one clas
 from __future__ import annotations
 
 import secrets
+import time
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
@@ -28,6 +29,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Mapped, mapped_column
 
+from courseware.live.snapshot import PollSnapshot
 from courseware.store import Base, Store, StoreUnavailable, now
 
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # 31 characters, no 0/O, 1/I/L look-alikes
@@ -36,6 +38,7 @@ MAX_NICKNAME = 20
 
 JoinProblem = Literal["unknown_code", "ended", "nickname_empty", "nickname_long", "nickname_taken"]
 AnswerOutcome = Literal["stored", "duplicate", "revealed", "ended", "unknown"]
+ANSWER_RETRIES = (0.05, 0.1, 0.2, 0.4, 0.8, 1.6)  # seconds between tries of a busy database
 
 
 class LiveSessionRow(Base):
@@ -228,6 +231,12 @@ class LiveStore:
                 last.id, session_id, last.item_id, len(rows), last.revealed_at is not None
             )
 
+    def item_of(self, question_id: int) -> str | None:
+        """The item a question asked (None: no such question)."""
+        with self.store.transaction() as session:
+            row = session.get(LiveQuestionRow, question_id)
+            return row.item_id if row is not None else None
+
     def reveal(self, question_id: int) -> None:
         with self.store.transaction() as session:
             row = session.get(LiveQuestionRow, question_id)
@@ -241,19 +250,70 @@ class LiveStore:
 
         One INSERT … SELECT that only matches an open question of an unended session: the
         common case is a single statement; the reason for a refusal is looked up afterwards.
+        A busy or briefly unreachable database is tried again (``ANSWER_RETRIES``) before
+        StoreUnavailable is raised, so that no answer is lost to a moment of contention.
         """
         params = {
             "question": question_id, "player": player.id, "session": player.session_id,
             "response": response, "score": float(score), "at": now(),
         }  # fmt: skip
-        try:
-            with self.store.engine.begin() as connection:
-                inserted = connection.execute(_ANSWER_IF_OPEN, params).first() is not None
-        except IntegrityError:
-            return "duplicate"
-        except SQLAlchemyError as exc:
-            raise StoreUnavailable(str(exc).splitlines()[0]) from exc
+        for pause in (*ANSWER_RETRIES, None):
+            try:
+                with self.store.engine.begin() as connection:
+                    inserted = connection.execute(_ANSWER_IF_OPEN, params).first() is not None
+                break
+            except IntegrityError:
+                return "duplicate"
+            except SQLAlchemyError as exc:
+                if pause is None:
+                    raise StoreUnavailable(str(exc).splitlines()[0]) from exc
+                time.sleep(pause)
         return "stored" if inserted else self._refusal(question_id, player)
+
+    def snapshot(self, session_id: int) -> PollSnapshot | None:
+        """Everything the phones of one poll are shown, in one short read (None: no such poll)."""
+        with self.store.transaction() as session:
+            live = session.get(LiveSessionRow, session_id)
+            if live is None:
+                return None
+            last = session.execute(
+                select(LiveQuestionRow.id, LiveQuestionRow.item_id, LiveQuestionRow.revealed_at)
+                .where(LiveQuestionRow.session_id == session_id)
+                .order_by(LiveQuestionRow.id.desc())
+                .limit(1)
+            ).first()
+            players = session.scalar(
+                select(func.count()).where(LivePlayerRow.session_id == session_id)
+            )
+            ended = live.ended_at is not None
+            if last is None:
+                return PollSnapshot(session_id, ended, players=int(players or 0))
+            number = session.scalar(
+                select(func.count()).where(LiveQuestionRow.session_id == session_id)
+            )
+            answers = dict(
+                session.execute(
+                    select(LiveAnswerRow.player_id, LiveAnswerRow.score).where(
+                        LiveAnswerRow.question_id == last.id
+                    )
+                ).all()
+            )
+            revealed = last.revealed_at is not None
+            points = self._points(session, session_id) if revealed or ended else {}
+            return PollSnapshot(
+                session_id, ended, last.id, last.item_id, int(number or 1), revealed,
+                int(players or 0), answers, points,
+            )  # fmt: skip
+
+    @staticmethod
+    def _points(session: Any, session_id: int) -> dict[int, float]:
+        rows = session.execute(
+            select(LiveAnswerRow.player_id, func.sum(LiveAnswerRow.score))
+            .join(LiveQuestionRow, LiveQuestionRow.id == LiveAnswerRow.question_id)
+            .where(LiveQuestionRow.session_id == session_id)
+            .group_by(LiveAnswerRow.player_id)
+        ).all()
+        return {player_id: float(total) for player_id, total in rows}
 
     def _refusal(self, question_id: int, player: Player) -> AnswerOutcome:
         with self.store.transaction() as session:

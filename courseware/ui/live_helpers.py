@@ -8,6 +8,7 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 import segno
 import streamlit as st
 
+from courseware.i18n import t
 from courseware.live.store import LiveStore
 from courseware.store import StoreUnavailable
 from courseware.ui import session
@@ -32,9 +33,24 @@ def live_store() -> LiveStore | None:
         return None
 
 
-def join_link(code: str) -> str:
+def join_link(code: str | None = None, learner: str | None = None) -> str:
+    """The phone page of live polls (served beside the app, ``courseware.live.routes``)."""
+    query = {"code": code} if code else {}
+    if learner:
+        query[session.LEARNER] = learner  # a trainee who saves progress joins under their name
     parts = urlsplit(st.context.url or "http://localhost:8501/")
-    return urlunsplit((parts.scheme, parts.netloc, "/join", urlencode({"code": code}), ""))
+    return urlunsplit((parts.scheme, parts.netloc, "/join", urlencode(query), ""))
+
+
+def join_page_link() -> None:
+    """The sidebar's way into a live poll: the phone page, in a new tab."""
+    known = st.session_state.get(session.CURRENT)
+    st.sidebar.link_button(
+        t("join.nav"),
+        join_link(learner=known.token if known else None),
+        icon=":material/how_to_vote:",
+        width="stretch",
+    )
 
 
 def qr_svg(text: str) -> str:

@@ -6,7 +6,7 @@ from streamlit.testing.v1 import AppTest
 
 from courseware.paths import PROJECT_ROOT
 
-APP = str(PROJECT_ROOT / "app.py")
+APP = str(PROJECT_ROOT / "course.py")
 
 
 GOTO = "harness.goto"  # set in a test, then run(), to follow a link to another page

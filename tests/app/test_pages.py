@@ -27,7 +27,14 @@ def test_the_app_entry_point_opens_on_the_home_page():
 
 
 def test_navigation_registers_every_page():
-    assert registered_url_paths() == [*EXPECTED_TITLES, "join", "present", "live", "instructor"]
+    """The phone page of live polls, /join, is served beside Streamlit, not as one of its pages."""
+    assert registered_url_paths() == [*EXPECTED_TITLES, "present", "live", "instructor"]
+
+
+def test_the_sidebar_links_to_the_phone_page():
+    at = open_page("")
+    link = at.sidebar.get("link_button")[0]
+    assert link.proto.label == "加入课堂投票" and link.proto.url.endswith("/join")
 
 
 @pytest.mark.parametrize("url_path", list(EXPECTED_TITLES), ids=lambda p: p or "home")

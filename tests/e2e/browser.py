@@ -56,3 +56,11 @@ def full_screenshot(page: Page, name: str) -> Path:
     page.screenshot(path=str(path))
     page.set_viewport_size(size)
     return path
+
+
+def save_screenshot(page: Page, name: str) -> Path:
+    """Screenshot the window as it is (for pages that are not Streamlit's)."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path

@@ -1,74 +1,87 @@
-"""A class in Chromium: one instructor and three trainees join, answer, see the reveal."""
+"""A class through the real server: an instructor in Chromium, three Chromium phones and thirty
+light phones join, see the question, answer, see the reveal and the end."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, expect
 
+from courseware.live.store import LiveStore
 from courseware.passcode import PASSCODE_ENV
-from tests.e2e.browser import DESKTOP, PHONE, full_screenshot, settle
+from courseware.store import Store
+from tests.e2e.browser import full_screenshot, save_screenshot
+from tests.e2e.light_phones import LightClass
+from tests.e2e.live_class import answer_on_phone, join_on_phone, start_poll
 from tests.e2e.server import running_app
 
 pytestmark = pytest.mark.e2e
 PASSCODE = "class-2026"
+LIGHT_PHONES = 30
 
 
 @pytest.fixture(scope="module")
-def class_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    database = tmp_path_factory.mktemp("live") / "live.sqlite3"
+def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("live") / "live.sqlite3"
+
+
+@pytest.fixture(scope="module")
+def class_url(database: Path) -> Iterator[str]:
     env = {PASSCODE_ENV: PASSCODE, "COURSEWARE_SQLITE_PATH": str(database),
            "COURSEWARE_DATABASE_URL": ""}  # fmt: skip
     with running_app(env=env) as url:
         yield url
 
 
-def trainee(browser: Browser, url: str, nickname: str) -> Page:
-    context = browser.new_context(viewport=PHONE, locale="zh-CN")
-    phone = context.new_page()
-    phone.goto(url)
-    settle(phone)
-    phone.get_by_label("昵称").fill(nickname)
-    phone.get_by_role("button", name="加入").click()
-    expect(phone.get_by_text(f"已加入：{nickname}")).to_be_visible()
-    return phone
-
-
-def test_a_live_poll_with_three_trainees(browser: Browser, class_url: str):
-    teacher = browser.new_context(viewport=DESKTOP).new_page()
-    teacher.goto(f"{class_url}/live")
-    settle(teacher)
-    teacher.get_by_label("讲师口令").fill(PASSCODE)
-    teacher.get_by_role("button", name="进入").click()
-    teacher.get_by_role("button", name="开始新的课堂投票").click()
-    settle(teacher)
-    link = teacher.get_by_test_id("stCode").inner_text().strip()
-    assert re.fullmatch(r"http://127\.0\.0\.1:\d+/join\?code=[A-Z2-9]{6}", link)
+def test_a_class_of_thirty_three_phones(browser: Browser, class_url: str, database: Path):
+    teacher, code = start_poll(browser, class_url, PASSCODE)
     expect(teacher.get_by_test_id("stImage").locator("img")).to_be_visible()  # the QR code
+    link = f"{class_url}/join?code={code}"
+    crowd = LightClass(class_url, code)
+    try:
+        crowd.arrive([f"学员{n:02d}" for n in range(LIGHT_PHONES)], over_seconds=2)
+        phones = [join_on_phone(browser, link, name) for name in ("小王", "<b>小李</b>", "小张")]
+        assert crowd.wait_until(lambda p: p.token != "", timeout=30)
+        everyone = LIGHT_PHONES + len(phones)
+        expect(teacher.get_by_text(f"已有 {everyone} 位学员加入")).to_be_visible(timeout=10_000)
 
-    phones = [trainee(browser, link, name) for name in ("小王", "<b>小李</b>", "小张")]
-    expect(teacher.get_by_text("已有 3 位学员加入")).to_be_visible(timeout=5000)
-    teacher.get_by_role("button", name="推送这道题").click()
-    for phone in phones:
-        expect(phone.get_by_role("button", name="提交答案")).to_be_visible(timeout=8000)
-    for phone in phones:
-        form = phone.get_by_test_id("stForm")
-        answer = form.locator("label").filter(has=phone.get_by_role("radio")).first
-        answer.click()
-        form.get_by_role("button", name="提交答案").click()
-        expect(phone.get_by_text("答案已提交，等待讲师公布答案。")).to_be_visible()
-    expect(teacher.get_by_test_id("stMetricValue")).to_have_text("3 / 3", timeout=5000)
-    full_screenshot(teacher, "live-instructor-counts")
-    teacher.get_by_role("button", name="公布答案").click()
-    expect(teacher.get_by_text("排行榜")).to_be_visible()
-    for phone in phones:
-        expect(phone.get_by_text("正确答案", exact=True)).to_be_visible(timeout=8000)
-        expect(phone.get_by_text(re.compile("^你的得分："))).to_be_visible()
-    full_screenshot(phones[1], "live-trainee-reveal")
-    phones[1].reload()  # a reload keeps the player and the answer
-    settle(phones[1])
-    expect(phones[1].get_by_text("已加入：<b>小李</b>")).to_be_visible()
-    expect(phones[1].locator("b", has_text="小李")).to_have_count(0)
-    full_screenshot(teacher, "live-instructor-reveal")
+        teacher.get_by_role("button", name="推送这道题").click()
+        assert crowd.wait_until(lambda p: any(k.startswith("question:") for k in p.seen), 30)
+        for phone, letter in zip(phones, "ABC", strict=True):
+            expect(phone.locator(".option .letter")).to_have_text(["A", "B", "C", "D"])
+            answer_on_phone(phone, letter)
+        save_screenshot(phones[0], "live-phone-answered")
+        crowd.answer_all()
+        assert crowd.wait_until(lambda p: p.answer_outcome is not None, timeout=30)
+        expect(teacher.get_by_test_id("stMetricValue")).to_have_text(
+            f"{everyone} / {everyone}", timeout=10_000
+        )
+        full_screenshot(teacher, "live-instructor-counts")
+
+        teacher.get_by_role("button", name="公布答案").click()
+        assert crowd.wait_until(lambda p: any(k.startswith("revealed:") for k in p.seen), 30)
+        for phone in phones:
+            expect(phone.get_by_text("正确答案", exact=True)).to_be_visible(timeout=10_000)
+            expect(phone.get_by_text(re.compile(r"^你的总分：.* · 当前第 \d+ 名$"))).to_be_visible()
+        expect(phones[1].get_by_text("✓ 回答正确")).to_be_visible()  # B is the right answer
+        save_screenshot(phones[1], "live-phone-reveal")
+        phones[1].reload()  # a reload keeps the player and their result
+        expect(phones[1].get_by_text("已加入：<b>小李</b>")).to_be_visible()
+        expect(phones[1].locator("b", has_text="小李")).to_have_count(0)  # text, not HTML
+        expect(phones[1].get_by_text("✓ 回答正确")).to_be_visible()
+
+        teacher.get_by_role("button", name="结束课堂投票").click()
+        assert crowd.wait_until(lambda p: "ended" in p.seen, timeout=30)
+        expect(phones[2].get_by_text("本次课堂投票已结束，谢谢参与！")).to_be_visible(
+            timeout=10_000
+        )
+    finally:
+        crowd.close()
+    assert [p.errors for p in crowd.phones if p.errors] == []
+    assert crowd.count(lambda p: p.answer_outcome == "stored") == LIGHT_PHONES
+    live = LiveStore(Store(f"sqlite:///{database}"))
+    question = live.current(live.find_session(code).id)
+    assert live.tally(question.id).answers == everyone  # every answer stored, and only once

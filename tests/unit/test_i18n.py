@@ -15,7 +15,7 @@ KEY_CALL = re.compile(r"\bt\(\s*f?[\"']([a-z_]+\.[a-z_{}.]+)[\"']")
 
 
 def used_keys() -> set[str]:
-    sources = [PROJECT_ROOT / "app.py", *Path(PROJECT_ROOT / "courseware").rglob("*.py")]
+    sources = [PROJECT_ROOT / "course.py", *Path(PROJECT_ROOT / "courseware").rglob("*.py")]
     return {k for path in sources for k in KEY_CALL.findall(path.read_text(encoding="utf-8"))}
 
 

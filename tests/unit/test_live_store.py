@@ -5,9 +5,13 @@ from __future__ import annotations
 import threading
 
 import pytest
+from sqlalchemy import event
+from sqlalchemy.exc import OperationalError
 
+from courseware.live import store as store_module
+from courseware.live.snapshot import PollSnapshot
 from courseware.live.store import CODE_ALPHABET, CODE_LENGTH, LiveStore, Player
-from courseware.store import Store
+from courseware.store import Store, StoreUnavailable
 
 
 @pytest.fixture
@@ -86,3 +90,47 @@ def test_two_hundred_answers_from_concurrent_threads(live: LiveStore):
     assert outcomes.count("stored") == 200
     assert live.tally(question.id).answers == 200
     assert live.answer(question.id, players[0], "b", 1.0) == "duplicate"
+
+
+def test_a_snapshot_holds_what_every_phone_is_shown(live: LiveStore):
+    session = live.start_session()
+    assert live.snapshot(session.id) == PollSnapshot(session.id, False)
+    a, b = live.join(session.code, "甲"), live.join(session.code, "乙")
+    first = live.push(session.id, "smart-specific-1")
+    live.answer(first.id, a, "b", 1.0)
+    live.reveal(first.id)
+    second = live.push(session.id, "pdca-do-1")
+    live.answer(second.id, b, True, 0.5)
+    open_one = live.snapshot(session.id)
+    assert (open_one.question_id, open_one.item_id, open_one.number) == (second.id, "pdca-do-1", 2)
+    assert not open_one.revealed and open_one.players == 2
+    assert open_one.answers == {b.id: 0.5} and open_one.points == {}  # points come at a reveal
+    live.reveal(second.id)
+    revealed = live.snapshot(session.id)
+    assert revealed.points == {a.id: 1.0, b.id: 0.5} and revealed.version != open_one.version
+    assert (revealed.rank(a.id), revealed.rank(b.id)) == (1, 2)
+    live.end_session(session.id)
+    assert live.snapshot(session.id).ended and live.snapshot(10_000) is None
+
+
+def test_an_answer_waits_out_a_busy_database(live: LiveStore, monkeypatch: pytest.MonkeyPatch):
+    """Two failed tries (a locked SQLite, a dropped connection) and the third stores it."""
+    session = live.start_session()
+    player, other = live.join(session.code, "甲"), live.join(session.code, "乙")
+    question = live.push(session.id, "smart-specific-1")
+    monkeypatch.setattr(store_module, "ANSWER_RETRIES", (0.01, 0.01))
+    failures = iter([True, True])
+
+    def busy(*_args) -> None:
+        if next(failures, False):
+            raise OperationalError("INSERT", {}, Exception("database is locked"))
+
+    event.listen(live.store.engine, "before_cursor_execute", busy)
+    try:
+        assert live.answer(question.id, player, "b", 1.0) == "stored"
+        failures = iter([True, True, True])
+        with pytest.raises(StoreUnavailable):  # still busy after every try: the caller is told
+            live.answer(question.id, other, "b", 1.0)
+    finally:
+        event.remove(live.store.engine, "before_cursor_execute", busy)
+    assert live.tally(question.id).answers == 1

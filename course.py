@@ -1,0 +1,12 @@
+"""Entry point: page config, navigation over the course parts, and the sidebar."""
+
+import streamlit as st
+
+from courseware.i18n import t
+from courseware.navigation import build_pages
+from courseware.shell import sidebar
+
+st.set_page_config(page_title=t("app.short_title"), page_icon=":material/school:", layout="wide")
+page = st.navigation(build_pages())
+sidebar()
+page.run()

@@ -1,0 +1,215 @@
+"""The light path of a live poll: the phone page and its JSON routes, served beside Streamlit.
+
+    GET  /join                       the phone page (one small HTML file, no Streamlit)
+    POST /api/live/join              {code, nickname} -> {token, nickname, code}
+    GET  /api/live/state?token&since the phone's view; waits up to LONG_POLL_SECONDS for a change
+    POST /api/live/answer            {token, question, answer} -> {outcome, message}
+
+No route runs a Streamlit script. Phones wait on the process's ``PollBoard``, which reads each
+poll once per tick; answers are scored here and stored through ``LiveStore``. Every refusal
+is JSON with a ``problem`` code and a ``message`` in the page's language.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from sqlalchemy.exc import SQLAlchemyError
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.routing import BaseRoute, Route
+
+from courseware.banks import items_by_id
+from courseware.i18n import DEFAULT_LANG, t
+from courseware.live.board import PollBoard
+from courseware.live.phone_page import phone_page
+from courseware.live.phone_question import read_answer
+from courseware.live.snapshot import phone_state
+from courseware.live.store import MAX_NICKNAME, LiveStore, Player, normalise_code
+from courseware.scoring import check
+from courseware.store import StoreUnavailable
+
+API = "/api/live"
+MAX_BODY = 16 * 1024  # bytes: an answer is a few hundred
+LONG_POLL_SECONDS = 25.0
+TOKEN_CHARS = 43
+
+
+class JoinRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    code: str = Field(max_length=40)
+    nickname: str = Field(max_length=MAX_NICKNAME * 4)
+
+
+class AnswerRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    token: str = Field(min_length=1, max_length=TOKEN_CHARS)
+    question: int = Field(ge=1)
+    answer: Any = None
+
+
+def refusal(status: int, problem: str, message: str, **extra: Any) -> JSONResponse:
+    return JSONResponse({"problem": problem, "message": message, **extra}, status_code=status)
+
+
+class LiveRoutes:
+    """The routes, bound to one process's board (and through it, the database)."""
+
+    def __init__(self, board: PollBoard, lang: str = DEFAULT_LANG) -> None:
+        self.board = board
+        self.lang = lang
+
+    def routes(self) -> list[BaseRoute]:
+        return [
+            Route("/join", self.page, methods=["GET"]),
+            Route(f"{API}/join", self.join, methods=["POST"]),
+            Route(f"{API}/state", self.state, methods=["GET"]),
+            Route(f"{API}/answer", self.answer, methods=["POST"]),
+        ]
+
+    def say(self, key: str) -> str:
+        return t(key, self.lang)
+
+    async def page(self, request: Request) -> Response:
+        code = request.query_params.get("code", "")[:12]
+        nickname = await self._learner_name(request.query_params.get("learner", ""))
+        html, policy = phone_page(self.lang, API, code, nickname)
+        return HTMLResponse(html, headers={"Content-Security-Policy": policy,
+                                           "Cache-Control": "no-store"})  # fmt: skip
+
+    async def join(self, request: Request) -> Response:
+        body = await self._body(request, JoinRequest)
+        if isinstance(body, Response):
+            return body
+        try:
+            joined = await self.board.call(lambda live: live.join(body.code, body.nickname))
+        except StoreUnavailable:
+            return refusal(503, "unavailable", self.say("phone.unavailable"), retry=True)
+        if not isinstance(joined, Player):
+            status = 404 if joined in ("unknown_code", "ended") else 422
+            return refusal(status, str(joined), self.say(f"join.problems.{joined}"))
+        return JSONResponse(
+            {"token": joined.token, "nickname": joined.nickname, "code": normalise_code(body.code)}
+        )
+
+    async def state(self, request: Request) -> Response:
+        token = request.query_params.get("token", "")[: TOKEN_CHARS + 1]
+        since = request.query_params.get("since", "")[:40]
+        try:
+            player = await self.board.player(token)
+            if player is None:
+                return refusal(404, "unknown_player", self.say("phone.unknown_player"))
+            snapshot = await self.board.wait(player.session_id, since, LONG_POLL_SECONDS)
+        except StoreUnavailable:
+            return refusal(503, "unavailable", self.say("phone.unavailable"), retry=True)
+        if snapshot is None:
+            return refusal(404, "unknown_player", self.say("phone.unknown_player"))
+        view = phone_state(snapshot, player.id, items_by_id(self.lang), self.lang)
+        return JSONResponse(view | {"nickname": player.nickname},
+                            headers={"Cache-Control": "no-store"})  # fmt: skip
+
+    async def answer(self, request: Request) -> Response:
+        body = await self._body(request, AnswerRequest)
+        if isinstance(body, Response):
+            return body
+        try:
+            player = await self.board.player(body.token)
+            if player is None:
+                return refusal(404, "unknown_player", self.say("phone.unknown_player"))
+            snapshot = await self.board.snapshot(player.session_id)
+        except StoreUnavailable:
+            return refusal(503, "unavailable", self.say("phone.unavailable"), retry=True)
+        item_id = await self._item_of(body.question, snapshot)
+        item = items_by_id(self.lang).get(item_id or "")
+        if item is None:
+            return JSONResponse(
+                {"outcome": "unknown", "message": self.say("join.outcomes.unknown")}
+            )
+        checked = check(item, read_answer(item, body.answer))
+        if checked.problem:
+            return refusal(422, checked.problem, self.say(f"quiz.problems.{checked.problem}"))
+        response = _storable(read_answer(item, body.answer))
+        try:
+            outcome = await self.board.call(
+                lambda live: live.answer(body.question, player, response, checked.score)
+            )
+        except StoreUnavailable:
+            return refusal(503, "unavailable", self.say("phone.unavailable"), retry=True)
+        return JSONResponse({"outcome": outcome, "message": self.say(f"join.outcomes.{outcome}")})
+
+    async def _item_of(self, question_id: int, snapshot: Any) -> str | None:
+        """The item of a question: the board knows the current one; others are looked up."""
+        if snapshot is not None and snapshot.question_id == question_id:
+            return snapshot.item_id
+        return await self.board.call(lambda live: live.item_of(question_id))
+
+    async def _learner_name(self, token: str) -> str:
+        """A trainee who saves progress arrives with their resume link: offer their name."""
+        if not token or len(token) > TOKEN_CHARS:
+            return ""
+        try:
+            found = await self.board.call(lambda live: live.store.learner_by_token(token))
+        except StoreUnavailable:
+            return ""
+        return found.name[:MAX_NICKNAME] if found is not None else ""
+
+    async def _body(self, request: Request, model: type[BaseModel]) -> Any:
+        declared = request.headers.get("content-length")
+        if declared is not None and (not declared.isdigit() or int(declared) > MAX_BODY):
+            return refusal(413, "too_large", self.say("phone.too_large"))
+        raw = b""
+        async for chunk in request.stream():
+            raw += chunk
+            if len(raw) > MAX_BODY:
+                return refusal(413, "too_large", self.say("phone.too_large"))
+        try:
+            return model.model_validate(json.loads(raw))
+        except (ValueError, ValidationError):
+            return refusal(400, "bad_request", self.say("phone.bad_request"))
+
+
+def _storable(response: Any) -> Any:
+    return list(response) if isinstance(response, tuple) else response
+
+
+def lifespan_for(board: PollBoard) -> Callable[[Any], Any]:
+    """The server's lifespan: the board ticks for as long as the server runs."""
+
+    @asynccontextmanager
+    async def lifespan(_app: Any) -> AsyncIterator[None]:
+        import asyncio
+
+        ticking = asyncio.create_task(board.run())
+        try:
+            yield
+        finally:
+            ticking.cancel()
+
+    return lifespan
+
+
+def live_store_opener() -> Callable[[], LiveStore]:
+    """Opens the configured database on first use, and again after a failure."""
+    from courseware.store import Store, database_url
+
+    opened: list[LiveStore] = []
+
+    def open_live() -> LiveStore:
+        if not opened:
+            try:
+                url = database_url()
+            except OSError as exc:
+                raise StoreUnavailable(str(exc)) from exc
+            store = Store(url)
+            try:
+                opened.append(LiveStore(store))
+            except SQLAlchemyError as exc:
+                store.close()
+                raise StoreUnavailable(str(exc).splitlines()[0]) from exc
+        return opened[0]
+
+    return open_live

@@ -1,0 +1,69 @@
+"""One read of a poll's state, and what each phone is shown from it.
+
+A server process reads a poll's snapshot from the database once per tick, whatever the number
+of phones; every phone's view is then worked out from the snapshot in memory (``phone_state``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from courseware.live.phone_question import answer_in_letters, phone_question
+from courseware.quiz import Item
+
+
+@dataclass(frozen=True)
+class PollSnapshot:
+    """What every phone of one poll needs, as the database held it at one moment."""
+
+    session_id: int
+    ended: bool
+    question_id: int | None = None
+    item_id: str | None = None
+    number: int = 0  # 1 for the poll's first question
+    revealed: bool = False
+    players: int = 0
+    answers: Mapping[int, float] = field(default_factory=dict)  # player id -> score, this question
+    points: Mapping[int, float] = field(default_factory=dict)  # player id -> points, whole poll
+
+    @property
+    def version(self) -> str:
+        """Changes exactly when what the phones show changes: a question, a reveal, the end."""
+        return f"{self.question_id or 0}.{int(self.revealed)}.{int(self.ended)}"
+
+    def rank(self, player_id: int) -> int:
+        """1 for the most points; players level on points share a rank."""
+        mine = self.points.get(player_id, 0.0)
+        return 1 + sum(points > mine for points in self.points.values())
+
+
+def phone_state(
+    snapshot: PollSnapshot, player_id: int, items: Mapping[str, Item], lang: str = "zh"
+) -> dict[str, Any]:
+    """One phone's view of the poll (JSON-ready): waiting, a question, answered, revealed, ended."""
+    state: dict[str, Any] = {"v": snapshot.version, "players": snapshot.players}
+    if snapshot.ended:
+        return state | {"status": "ended", **_standing(snapshot, player_id)}
+    item = items.get(snapshot.item_id or "")
+    if snapshot.question_id is None or item is None:
+        return state | {"status": "waiting"}
+    question = phone_question(item, snapshot.question_id, snapshot.number, lang)
+    mine = snapshot.answers.get(player_id)
+    if not snapshot.revealed:
+        status = "question" if mine is None else "answered"
+        return state | {"status": status, "question": question}
+    result = {
+        "answered": mine is not None,
+        "score": mine or 0.0,
+        "right": mine is not None and mine >= 1,
+        "answer": answer_in_letters(item, lang),
+        "explanation": item.explanation,
+    }
+    return state | {"status": "revealed", "question": question, "result": result,
+                    **_standing(snapshot, player_id)}  # fmt: skip
+
+
+def _standing(snapshot: PollSnapshot, player_id: int) -> dict[str, Any]:
+    return {"points": snapshot.points.get(player_id, 0.0), "rank": snapshot.rank(player_id)}

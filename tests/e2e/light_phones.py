@@ -1,0 +1,178 @@
+"""Light phones: trainees that speak the phone page's HTTP protocol, without a browser.
+
+Each one does what ``assets/phone/join.js`` does: it loads the page, joins by code and nickname,
+follows the poll by long polling ``/api/live/state``, answers the pushed question when the
+class is told to, and retries an answer the server could not store. A class of them runs on
+one asyncio loop in a background thread; the browser tests and the benchmark read their records.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import threading
+import time
+from collections.abc import Callable, Coroutine
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx2 as httpx
+
+API = "/api/live"
+
+
+@dataclass
+class PhoneRecord:
+    """What one light phone saw, with wall-clock times (``time.time()``)."""
+
+    nickname: str
+    token: str = ""
+    page_bytes: int = 0
+    join_seconds: float | None = None  # tap -> joined
+    seen: dict[str, float] = field(
+        default_factory=dict
+    )  # "question:<id>", "revealed:<id>", "ended"
+    answer_outcome: str | None = None
+    confirm_seconds: float | None = None  # tap -> the server confirms it stored the answer
+    retries: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+def choose(question: dict[str, Any]) -> Any:
+    """Some answer a trainee could give to a phone question."""
+    if question.get("options"):
+        keys = [o["key"] for o in question["options"]]
+        return random.sample(keys, 2) if question["type"] == "multiple" else random.choice(keys)
+    if question.get("steps"):
+        return random.sample(question["steps"], len(question["steps"]))
+    if question.get("entries"):
+        return {entry: random.choice(question["categories"]) for entry in question["entries"]}
+    return str(random.randint(1, 100))
+
+
+class LightClass:
+    """Light phones on their own event loop: join, follow the poll, answer when told."""
+
+    def __init__(self, base_url: str, code: str) -> None:
+        self.base_url = base_url
+        self.code = code
+        self.phones: list[PhoneRecord] = []
+        self.answer_window = 1.0  # seconds over which the class taps its answers
+        self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self._loop.run_forever, daemon=True)
+        self._thread.start()
+        self._client = self._run(self._open_client())
+        self._answer_now: asyncio.Event = self._run(self._event())
+        self._tasks: list[asyncio.Future] = []
+
+    async def _open_client(self) -> httpx.AsyncClient:
+        limits = httpx.Limits(max_connections=None, max_keepalive_connections=None)
+        return httpx.AsyncClient(base_url=self.base_url, limits=limits, timeout=60)
+
+    @staticmethod
+    async def _event() -> asyncio.Event:
+        return asyncio.Event()
+
+    def _run(self, work: Coroutine) -> Any:
+        return asyncio.run_coroutine_threadsafe(work, self._loop).result()
+
+    def spawn(self, work: Callable[[], Coroutine]) -> None:
+        self._tasks.append(asyncio.run_coroutine_threadsafe(work(), self._loop))
+
+    def arrive(self, nicknames: list[str], over_seconds: float = 0.0) -> None:
+        """Phones arrive one after another over ``over_seconds``, each following the poll."""
+        for n, nickname in enumerate(nicknames):
+            record = PhoneRecord(nickname)
+            self.phones.append(record)
+            delay = over_seconds * n / max(1, len(nicknames))
+            self.spawn(lambda r=record, d=delay: self._phone(r, d))
+
+    def answer_all(self) -> None:
+        """Tell every phone to tap its answer now (each within ``answer_window``)."""
+        self._loop.call_soon_threadsafe(self._answer_now.set)
+
+    def close(self) -> None:
+        for task in self._tasks:
+            task.cancel()
+        self._run(self._client.aclose())
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join(timeout=10)
+
+    def count(self, predicate: Callable[[PhoneRecord], bool]) -> int:
+        return sum(predicate(p) for p in list(self.phones))
+
+    def wait_until(self, predicate: Callable[[PhoneRecord], bool], timeout: float) -> bool:
+        """True once every phone satisfies ``predicate`` (False after ``timeout`` seconds)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.count(predicate) == len(self.phones):
+                return True
+            time.sleep(0.02)
+        return False
+
+    # ---- one phone -------------------------------------------------------------------------
+    async def _phone(self, record: PhoneRecord, delay: float) -> None:
+        await asyncio.sleep(delay)
+        client = self._client
+        try:
+            page = await client.get("/join", params={"code": self.code})
+            record.page_bytes = len(page.content)
+            tapped = time.perf_counter()
+            joined = await client.post(f"{API}/join",
+                                       json={"code": self.code, "nickname": record.nickname})  # fmt: skip
+            if joined.status_code != 200:
+                record.errors.append(f"join {joined.status_code}: {joined.text[:120]}")
+                return
+            record.join_seconds = time.perf_counter() - tapped
+            record.token = joined.json()["token"]
+            await self._follow(record)
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:  # every failure is a finding, kept for the report
+            record.errors.append(f"{type(exc).__name__}: {exc}")
+
+    async def _follow(self, record: PhoneRecord) -> None:
+        since = ""
+        answered: set[int] = set()
+        while True:
+            reply = await self._client.get(f"{API}/state",
+                                           params={"token": record.token, "since": since})  # fmt: skip
+            if reply.status_code != 200:
+                record.errors.append(f"state {reply.status_code}")
+                await asyncio.sleep(0.5)
+                continue
+            state = reply.json()
+            since = state["v"]
+            status = state["status"]
+            question = state.get("question") or {}
+            key = f"{status}:{question.get('id')}" if question else status
+            record.seen.setdefault(key, time.time())
+            if status == "ended":
+                return
+            if status == "question" and question["id"] not in answered:
+                answered.add(question["id"])
+                self.spawn(lambda q=question: self._answer(record, q))
+
+    async def _answer(self, record: PhoneRecord, question: dict[str, Any]) -> None:
+        await self._answer_now.wait()
+        await asyncio.sleep(random.uniform(0, self.answer_window))
+        body = {"token": record.token, "question": question["id"], "answer": choose(question)}
+        tapped = time.perf_counter()
+        pause = 0.5
+        while True:  # as the page does: an answer the server could not store is sent again
+            try:
+                reply = await self._client.post(f"{API}/answer", json=body)
+            except httpx.HTTPError as exc:
+                record.errors.append(f"answer: {type(exc).__name__}")
+                reply = None
+            if reply is not None and reply.status_code == 200:
+                record.answer_outcome = reply.json()["outcome"]
+                record.confirm_seconds = time.perf_counter() - tapped
+                return
+            if reply is not None and reply.status_code != 503:
+                record.answer_outcome = f"refused {reply.status_code}"
+                record.errors.append(f"answer {reply.status_code}: {reply.text[:120]}")
+                return
+            record.retries += 1
+            await asyncio.sleep(pause)
+            pause = min(pause * 2, 5.0)
