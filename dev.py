@@ -1,7 +1,7 @@
 """Set up and run the project with nothing but Python 3.11+.
 
     python3 dev.py app     set up .venv, then start the app at http://localhost:8501
-    python3 dev.py test    set up .venv, Chromium and PostgreSQL, then run the whole suite
+    python3 dev.py test    set up .venv, Chromium, PostgreSQL and nginx, then run the whole suite
     python3 dev.py bench   set up .venv, then run the speed benchmark
 
 The virtual environment is installed from ``constraints.txt``, so every machine gets the
@@ -133,10 +133,19 @@ def app() -> None:
     run(PYTHON, "-m", "streamlit", "run", "app.py", "--server.port", "8501")
 
 
+def ensure_nginx() -> None:
+    """The scaling test puts Debian's nginx in front of two app processes."""
+    if shutil.which("nginx") or Path("/usr/sbin/nginx").exists():
+        return
+    if not apt_install("nginx"):
+        sys.exit("The scaling test needs nginx: sudo apt-get install nginx")
+
+
 def test() -> None:
     ensure_venv("test")
     run(PYTHON, "-m", "ruff", "check", ".")
     run(PYTHON, "-m", "ruff", "format", "--check", ".")
+    ensure_nginx()
     with temporary_postgres() as postgres_url:
         env = dict(os.environ, COURSEWARE_CHROMIUM=ensure_chromium())
         env[POSTGRES_URL_ENV] = postgres_url

@@ -10,7 +10,7 @@ import secrets
 import time
 from collections import Counter
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, Literal
 
 from sqlalchemy import (
@@ -35,6 +35,7 @@ from courseware.store import Base, Store, StoreUnavailable, now
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # 31 characters, no 0/O, 1/I/L look-alikes
 CODE_LENGTH = 6
 MAX_NICKNAME = 20
+OPEN_FOR = timedelta(hours=12)  # a poll older than this is not offered for resuming
 
 JoinProblem = Literal["unknown_code", "ended", "nickname_empty", "nickname_long", "nickname_taken"]
 AnswerOutcome = Literal["stored", "duplicate", "revealed", "ended", "unknown"]
@@ -168,6 +169,18 @@ class LiveStore:
                 select(LiveSessionRow).where(LiveSessionRow.code == normalise_code(code))
             )
             return LiveSession(row.id, row.code, row.ended_at is not None) if row else None
+
+    def open_sessions(self, within: timedelta = OPEN_FOR) -> list[LiveSession]:
+        """Unended polls started within ``within``, newest first: an instructor resumes one."""
+        with self.store.transaction() as session:
+            rows = session.scalars(
+                select(LiveSessionRow)
+                .where(
+                    LiveSessionRow.ended_at.is_(None), LiveSessionRow.started_at >= now() - within
+                )
+                .order_by(LiveSessionRow.id.desc())
+            ).all()
+            return [LiveSession(row.id, row.code, False) for row in rows]
 
     def end_session(self, session_id: int) -> None:
         with self.store.transaction() as session:

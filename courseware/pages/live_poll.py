@@ -25,11 +25,7 @@ def render() -> None:
         return
     running = st.session_state.get(SESSION)
     if running is None:
-        st.caption(t("live.intro"))
-        if st.button(t("live.start"), type="primary", key="live-start"):
-            started = live.start_session()
-            st.session_state[SESSION] = (started.id, started.code)
-            st.rerun()
+        _choose_poll(live)
         return
     session_id, code = running
     join, room = st.columns([1, 2])
@@ -45,6 +41,32 @@ def render() -> None:
         live.end_session(session_id)
         st.session_state.pop(SESSION)
         st.rerun()
+
+
+def _choose_poll(live: LiveStore) -> None:
+    """Start a poll, or resume one still open (from another tab, process or a reload)."""
+    st.caption(t("live.intro"))
+    if st.button(t("live.start"), type="primary", key="live-start"):
+        started = live.start_session()
+        st.session_state[SESSION] = (started.id, started.code)
+        st.rerun()
+    still_open = live.open_sessions()
+    if not still_open:
+        return
+    st.subheader(t("live.open_polls"), anchor=False)
+    for poll in still_open:
+        code, resume, close = st.columns([2, 1, 1], vertical_alignment="center")
+        code.markdown(f"**{poll.code}**")
+        if resume.button(
+            t("live.resume"), key=f"live-resume-{poll.code}", icon=":material/play_arrow:"
+        ):
+            st.session_state[SESSION] = (poll.id, poll.code)
+            st.rerun()
+        if close.button(
+            t("live.end"), key=f"live-close-{poll.code}", icon=":material/stop_circle:"
+        ):
+            live.end_session(poll.id)
+            st.rerun()
 
 
 def _push(live: LiveStore, session_id: int) -> None:

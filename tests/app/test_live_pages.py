@@ -39,3 +39,23 @@ def test_the_instructor_starts_a_poll_and_pushes_a_topic_item_by_item(live: Live
     assert at.selectbox(key="live-item").value != first
     at.button(key="live-end").click().run()
     assert live.find_session(code).ended
+
+
+def test_a_poll_left_open_is_resumed_or_ended_after_a_reload(live: LiveStore):
+    running = live.start_session()
+    finished = live.start_session()
+    live.end_session(finished.id)
+    at = open_page("live")  # a new browser session: a reload, another tab or process
+    at.text_input(key="instructor-passcode").set_value(PASSCODE)
+    at.button(key="FormSubmitter:instructor-gate-进入").click().run()
+    assert at.button(key=f"live-resume-{running.code}")
+    assert not [b for b in at.button if b.key == f"live-resume-{finished.code}"]
+    at.button(key=f"live-resume-{running.code}").click().run()
+    assert at.session_state["_live_session"] == (running.id, running.code)
+    assert at.code[0].value.endswith(f"/join?code={running.code}")
+    other = live.start_session()
+    again = open_page("live")
+    again.text_input(key="instructor-passcode").set_value(PASSCODE)
+    again.button(key="FormSubmitter:instructor-gate-进入").click().run()
+    again.button(key=f"live-close-{other.code}").click().run()
+    assert live.find_session(other.code).ended

@@ -61,13 +61,8 @@ class LightClass:
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self._loop.run_forever, daemon=True)
         self._thread.start()
-        self._client = self._run(self._open_client())
         self._answer_now: asyncio.Event = self._run(self._event())
         self._tasks: list[asyncio.Future] = []
-
-    async def _open_client(self) -> httpx.AsyncClient:
-        limits = httpx.Limits(max_connections=None, max_keepalive_connections=None)
-        return httpx.AsyncClient(base_url=self.base_url, limits=limits, timeout=60)
 
     @staticmethod
     async def _event() -> asyncio.Event:
@@ -94,7 +89,7 @@ class LightClass:
     def close(self) -> None:
         for task in self._tasks:
             task.cancel()
-        self._run(self._client.aclose())
+        time.sleep(0.2)  # let the cancelled phones close their connections
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join(timeout=10)
 
@@ -113,7 +108,8 @@ class LightClass:
     # ---- one phone -------------------------------------------------------------------------
     async def _phone(self, record: PhoneRecord, delay: float) -> None:
         await asyncio.sleep(delay)
-        client = self._client
+        # a phone of its own: its own connection and cookies (nginx routes each phone by them)
+        client = httpx.AsyncClient(base_url=self.base_url, timeout=60)
         try:
             page = await client.get("/join", params={"code": self.code})
             record.page_bytes = len(page.content)
@@ -125,17 +121,19 @@ class LightClass:
                 return
             record.join_seconds = time.perf_counter() - tapped
             record.token = joined.json()["token"]
-            await self._follow(record)
+            await self._follow(record, client)
         except asyncio.CancelledError:
             raise
         except Exception as exc:  # every failure is a finding, kept for the report
             record.errors.append(f"{type(exc).__name__}: {exc}")
+        finally:
+            await client.aclose()
 
-    async def _follow(self, record: PhoneRecord) -> None:
+    async def _follow(self, record: PhoneRecord, client: httpx.AsyncClient) -> None:
         since = ""
-        answered: set[int] = set()
+        answering: dict[int, asyncio.Task] = {}
         while True:
-            reply = await self._client.get(f"{API}/state",
+            reply = await client.get(f"{API}/state",
                                            params={"token": record.token, "since": since})  # fmt: skip
             if reply.status_code != 200:
                 record.errors.append(f"state {reply.status_code}")
@@ -148,12 +146,15 @@ class LightClass:
             key = f"{status}:{question.get('id')}" if question else status
             record.seen.setdefault(key, time.time())
             if status == "ended":
+                await asyncio.gather(*answering.values())
                 return
-            if status == "question" and question["id"] not in answered:
-                answered.add(question["id"])
-                self.spawn(lambda q=question: self._answer(record, q))
+            if status == "question" and question["id"] not in answering:
+                answer = self._answer(record, client, question)
+                answering[question["id"]] = asyncio.create_task(answer)
 
-    async def _answer(self, record: PhoneRecord, question: dict[str, Any]) -> None:
+    async def _answer(
+        self, record: PhoneRecord, client: httpx.AsyncClient, question: dict[str, Any]
+    ) -> None:
         await self._answer_now.wait()
         await asyncio.sleep(random.uniform(0, self.answer_window))
         body = {"token": record.token, "question": question["id"], "answer": choose(question)}
@@ -161,7 +162,7 @@ class LightClass:
         pause = 0.5
         while True:  # as the page does: an answer the server could not store is sent again
             try:
-                reply = await self._client.post(f"{API}/answer", json=body)
+                reply = await client.post(f"{API}/answer", json=body)
             except httpx.HTTPError as exc:
                 record.errors.append(f"answer: {type(exc).__name__}")
                 reply = None
