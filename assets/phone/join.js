@@ -68,7 +68,7 @@
                                maxlength: "12", value: config.code || "" });
     const nickname = el("input", { id: "nickname", name: "nickname", autocomplete: "nickname",
                                    maxlength: "40", value: config.nickname || "" });
-    const button = el("button", { type: "submit", class: "primary", text: S.join });
+    const button = el("button", { type: "submit", class: "primary", id: "join", text: S.join });
     const form = el("form", { id: "join-form", novalidate: "" }, [
       el("label", { for: "code", text: S.code }), code,
       el("label", { for: "nickname", text: S.nickname }), nickname, button,

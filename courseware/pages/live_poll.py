@@ -111,9 +111,9 @@ def _label(item, answer: str) -> str:
     return answer
 
 
-@st.fragment(run_every=1)
+@st.fragment(run_every=0.5)
 def _live_view(session_id: int) -> None:
-    """Counts that refresh by themselves about every second."""
+    """Counts that refresh by themselves twice a second."""
     live = live_store()
     if live is None:
         st.warning(t("learner.no_store"), icon=":material/cloud_off:")

@@ -34,6 +34,7 @@ class PhoneRecord:
     )  # "question:<id>", "revealed:<id>", "ended"
     answer_outcome: str | None = None
     confirm_seconds: float | None = None  # tap -> the server confirms it stored the answer
+    confirmed_at: float | None = None  # when it did (wall clock)
     retries: int = 0
     errors: list[str] = field(default_factory=list)
 
@@ -87,14 +88,13 @@ class LightClass:
         self._loop.call_soon_threadsafe(self._answer_now.set)
 
     def close(self) -> None:
-        for task in self._tasks:
-            task.cancel()
-        time.sleep(0.2)  # let the cancelled phones close their connections
+        """Hang up every phone, then stop the loop."""
+        asyncio.run_coroutine_threadsafe(cancel_everything(), self._loop).result(timeout=30)
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join(timeout=10)
 
     def count(self, predicate: Callable[[PhoneRecord], bool]) -> int:
-        return sum(predicate(p) for p in list(self.phones))
+        return sum(bool(predicate(p)) for p in list(self.phones))
 
     def wait_until(self, predicate: Callable[[PhoneRecord], bool], timeout: float) -> bool:
         """True once every phone satisfies ``predicate`` (False after ``timeout`` seconds)."""
@@ -169,6 +169,7 @@ class LightClass:
             if reply is not None and reply.status_code == 200:
                 record.answer_outcome = reply.json()["outcome"]
                 record.confirm_seconds = time.perf_counter() - tapped
+                record.confirmed_at = time.time()
                 return
             if reply is not None and reply.status_code != 503:
                 record.answer_outcome = f"refused {reply.status_code}"
@@ -177,3 +178,11 @@ class LightClass:
             record.retries += 1
             await asyncio.sleep(pause)
             pause = min(pause * 2, 5.0)
+
+
+async def cancel_everything() -> None:
+    """Cancel every other task on this loop and wait until they have finished."""
+    others = [task for task in asyncio.all_tasks() if task is not asyncio.current_task()]
+    for task in others:
+        task.cancel()
+    await asyncio.gather(*others, return_exceptions=True)

@@ -40,6 +40,15 @@ def running_app(
     script: Path = PROJECT_ROOT / "app.py", env: dict[str, str] | None = None
 ) -> Iterator[str]:
     """Yield the base URL of a running app; stop it afterwards."""
+    with serving(script, env) as (url, _process):
+        yield url
+
+
+@contextmanager
+def serving(
+    script: Path = PROJECT_ROOT / "app.py", env: dict[str, str] | None = None
+) -> Iterator[tuple[str, subprocess.Popen]]:
+    """Yield the base URL of a running app and its server process; stop it afterwards."""
     port = free_port()
     command = [
         sys.executable, "-m", "streamlit", "run", str(script),
@@ -56,7 +65,7 @@ def running_app(
     url = f"http://127.0.0.1:{port}"
     try:
         wait_healthy(url, process)
-        yield url
+        yield url, process
     finally:
         process.terminate()
         try:
