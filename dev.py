@@ -2,7 +2,7 @@
 
     python3 dev.py app     set up .venv, then start the app at http://localhost:8501
     python3 dev.py test    set up .venv, Chromium, PostgreSQL and nginx, then run the whole suite
-    python3 dev.py bench   set up .venv, then run the speed benchmark
+    python3 dev.py bench   set up .venv, then run the speed benchmarks (``bench live``: one)
 
 The virtual environment is installed from ``constraints.txt``, so every machine gets the
 versions the suite was run with; it is reinstalled only when that file or pyproject.toml changes.
@@ -152,10 +152,18 @@ def test() -> None:
         run(PYTHON, "-m", "pytest", *sys.argv[2:], env=env)
 
 
+BENCHMARKS = {"pages": "bench/bench_pages.py", "live": "bench/live_class.py"}
+
+
 def bench() -> None:
+    """Run both benchmarks, or the one named: ``bench pages`` or ``bench live`` (then its flags)."""
     ensure_venv("test")
     env = dict(os.environ, COURSEWARE_CHROMIUM=ensure_chromium())
-    run(PYTHON, "bench/bench_pages.py", *sys.argv[2:], env=env)
+    chosen, flags = sys.argv[2:3], sys.argv[3:]
+    if chosen and chosen[0] not in BENCHMARKS:
+        sys.exit(f"unknown benchmark {chosen[0]!r}: choose from {', '.join(BENCHMARKS)}")
+    for name in chosen or list(BENCHMARKS):
+        run(PYTHON, BENCHMARKS[name], *flags, env=env)
 
 
 COMMANDS = {"app": app, "test": test, "bench": bench}

@@ -8,9 +8,8 @@ page's median divided by the bare page's median (goals: <= 10 and <= 1.5), as a 
 ``tool_rerun_ratio`` for each section that holds a tool; ``calc_update_ratio`` is the time from
 changing a calculator input to its metrics and chart settled in Chromium, against changing a
 number input on a bare page (goal <= 1.5); ``quiz_submit_ratio`` the time from submitting a quiz
-answer to its feedback, against submitting a one-field form on a bare page (goal <= 1.5); and a
-live poll where 200 trainees answer at once (goals: 200 of 200 stored, >= 2,000 answers/s by
-the store on SQLite, the presenter's count complete <= 1.5 s after the last answer).
+answer to its feedback, against submitting a one-field form on a bare page (goal <= 1.5).
+The live class has its own benchmark, ``bench/live_class.py``.
 """
 
 from __future__ import annotations
@@ -29,7 +28,6 @@ from streamlit.testing.v1 import AppTest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.live_poll import presenter_lag, store_throughput  # noqa: E402
 from courseware.content import load_course  # noqa: E402
 from courseware.i18n import part_label, t  # noqa: E402
 from courseware.navigation import part_title, part_url  # noqa: E402
@@ -261,9 +259,7 @@ def main() -> None:
                 name: median_update_ms(page, f"{url}/{section}", *rest, args.switches)
                 for name, (section, *rest) in CALCULATORS.items()
             }
-        sent, stored, lag = presenter_lag(page)
         browser.close()
-        stored_alone, per_second = store_throughput(Path(folder))
 
     print(f"{'page':<20} {'rerun ms':>9} {'x bare':>7} {'switch ms':>10} {'x bare':>7}")
     print(f"{'bare':<20} {bare_rerun:>9.1f} {1:>7.2f} {bare_switch:>10.1f} {1:>7.2f}")
@@ -280,11 +276,6 @@ def main() -> None:
     print(f"\n{'submit':<16} {'ms':>10} {'x bare':>7}")
     print(f"{'bare form':<16} {bare_submit:>10.1f} {1:>7.2f}")
     print(f"{'quiz answer':<16} {quiz_submit:>10.1f} {quiz_submit / bare_submit:>7.2f}")
-    print(
-        f"\nlive poll: {stored} of {sent} answers stored; presenter count complete "
-        f"{lag:.2f} s after the last answer; store alone: {stored_alone} stored, "
-        f"{per_second:,.0f} answers/s (SQLite)"
-    )
     figures = {
         "rerun_ratio": round(max(reruns.values()) / bare_rerun, 2),
         "page_switch_ratio": round(max(switches.values()) / bare_switch, 2),
@@ -294,10 +285,6 @@ def main() -> None:
         "bare_update_ms": round(bare_update, 1),
         "quiz_submit_ratio": round(quiz_submit / bare_submit, 2),
         "bare_submit_ms": round(bare_submit, 1),
-        "live_stored": stored,
-        "live_sent": sent,
-        "live_answers_per_second": round(per_second),
-        "live_lag_s": round(lag, 2),
         "bare_rerun_ms": round(bare_rerun, 2),
         "bare_switch_ms": round(bare_switch, 1),
     }

@@ -114,14 +114,17 @@ def answers_stored(database: Path, question_id: int) -> tuple[int, int]:
 
 
 # ---- the app ---------------------------------------------------------------------------------
-def chromium_phone(browser: Browser, link: str, nickname: str) -> Page:
+def open_browser(browser: Browser) -> Page:
+    """A phone with its browser already running (a blank tab), before it scans the QR code."""
     context = browser.new_context(viewport=PHONE, locale="zh-CN", has_touch=True)
     context.add_init_script(MARKS)
-    phone = context.new_page()
+    return context.new_page()
+
+
+def join_in_tab(phone: Page, link: str, nickname: str) -> None:
     phone.goto(link)
     phone.get_by_label("昵称").fill(nickname)
     phone.locator("#join").tap()
-    return phone
 
 
 def marks(phone: Page) -> dict[str, float]:
@@ -161,20 +164,21 @@ def run_app(browser: Browser, trainees: int, tabs: int, folder: Path) -> dict[st
         teacher, code = start_poll(browser, url, PASSCODE)
         link = f"{url}/join?code={code}"
         join_kb = first_visit_kb(browser, link)
+        phones = [open_browser(browser) for _ in range(tabs)]
         before_mb = rss_mb(server.pid)
         crowd = LightClass(url, code)
         crowd.arrive([f"学员{n:03d}" for n in range(trainees - tabs)], ARRIVAL_SECONDS)
-        phones: list[Page] = []
         started = time.monotonic()
-        for n in range(tabs):  # the Chromium phones arrive among the light ones
+        for n, phone in enumerate(phones):  # the Chromium phones arrive among the light ones
             time.sleep(max(0.0, started + n * ARRIVAL_SECONDS / tabs - time.monotonic()))
-            phones.append(chromium_phone(browser, link, f"手机{n:02d}"))
+            join_in_tab(phone, link, f"手机{n:02d}")
         wait_for(lambda: crowd.count(lambda p: p.token or p.errors) == len(crowd.phones))
         wait_for(lambda: shown(phones, "waiting"))
         teacher.get_by_text(f"已有 {trainees} 位学员加入").wait_for(timeout=WAIT * 1000)
         idle_cores, per_phone_mb = idle_figures(server.pid, before_mb, trainees)
         joins = [p.join_seconds for p in crowd.phones if p.join_seconds is not None]
-        joins += [m["status:waiting"] - m["click:join"] for m in map(marks, phones)]
+        tab_joins = [m["status:waiting"] - m["click:join"] for m in map(marks, phones)]
+        joins += tab_joins
 
         pushed = time.time()
         teacher.get_by_role("button", name="推送这道题").click()
@@ -182,9 +186,8 @@ def run_app(browser: Browser, trainees: int, tabs: int, folder: Path) -> dict[st
                  == len(crowd.phones))  # fmt: skip
         wait_for(lambda: shown(phones, "question"))
         seen = seen_after(crowd.phones, "question:", pushed)
-        seen += [
-            m["status:question"] - pushed for m in map(marks, phones) if "status:question" in m
-        ]
+        tab_see = tab_times(phones, "status:question", pushed)
+        seen += tab_see
 
         crowd.answer_all()
         for phone in phones:
@@ -230,6 +233,8 @@ def run_app(browser: Browser, trainees: int, tabs: int, folder: Path) -> dict[st
         "presenter_lag_s": counted - last_answer, "idle_cores": idle_cores,
         "rss_per_trainee_mb": per_phone_mb, "errors": errors, "join_kb": join_kb,
         "retries": sum(p.retries for p in crowd.phones),
+        "chromium_join_p95_s": p95(tab_joins),
+        "chromium_see_p95_s": p95(tab_see),
     }  # fmt: skip
 
 
@@ -319,6 +324,8 @@ def main() -> None:
     print(f"(phones that saw the question: {ours['seen']}, the reveal: {ours['revealed']}, "
           f"answers retried: {ours['retries']}; on the floor: {floor.get('seen', '-')} and "
           f"{floor.get('revealed', '-')})")  # fmt: skip
+    print(f"Chromium phones alone: join p95 {ours['chromium_join_p95_s']:.3g} s, "
+          f"see p95 {ours['chromium_see_p95_s']:.3g} s")  # fmt: skip
     print(f"sub-figure, the store alone (no server): {per_second:,.0f} answers/s on SQLite")
     figures = {f"class_{k}": round(v, 3) if isinstance(v, float) else v for k, v in ours.items()}
     figures |= {f"floor_{k}": round(v, 3) if isinstance(v, float) else v for k, v in floor.items()}
