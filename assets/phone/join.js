@@ -211,6 +211,11 @@
         buttons.forEach((b) => b.setAttribute("aria-pressed", String(chosen.has(b.dataset.key))));
         say("");
       }));
+      const pending = readPending();  // after a reload: the answer still waiting to be stored
+      if (pending && pending.question === question.id) {
+        [].concat(pending.answer).forEach((key) => chosen.add(key));
+        buttons.forEach((b) => b.setAttribute("aria-pressed", String(chosen.has(b.dataset.key))));
+      }
       if (many) nodes.push(el("p", { class: "muted", text: S.choose_many }));
       nodes.push(el("div", { class: "options", role: "group" }, buttons));
       return () => (chosen.size === 0 ? null : many ? [...chosen] : [...chosen][0]);
@@ -285,7 +290,7 @@
           }
           return;
         }
-        if (reply.status === 200 || reply.status === 422) {  // refused for good: say why
+        if (reply.status >= 200 && reply.status < 500) {  // refused for good: say why
           clearPending();
           say(reply.data.message, "error");
           if (send) send.disabled = false;

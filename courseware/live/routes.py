@@ -121,18 +121,18 @@ class LiveRoutes:
             if player is None:
                 return refusal(404, "unknown_player", self.say("phone.unknown_player"))
             snapshot = await self.board.snapshot(player.session_id)
+            item_id = await self._item_of(body.question, snapshot)
         except StoreUnavailable:
             return refusal(503, "unavailable", self.say("phone.unavailable"), retry=True)
-        item_id = await self._item_of(body.question, snapshot)
         item = items_by_id(self.lang).get(item_id or "")
         if item is None:
             return JSONResponse(
                 {"outcome": "unknown", "message": self.say("join.outcomes.unknown")}
             )
-        checked = check(item, read_answer(item, body.answer))
+        response = read_answer(item, body.answer)
+        checked = check(item, response)
         if checked.problem:
             return refusal(422, checked.problem, self.say(f"quiz.problems.{checked.problem}"))
-        response = _storable(read_answer(item, body.answer))
         try:
             outcome = await self.board.call(
                 lambda live: live.answer(body.question, player, response, checked.score)
@@ -170,10 +170,6 @@ class LiveRoutes:
             return model.model_validate(json.loads(raw))
         except (ValueError, ValidationError):
             return refusal(400, "bad_request", self.say("phone.bad_request"))
-
-
-def _storable(response: Any) -> Any:
-    return list(response) if isinstance(response, tuple) else response
 
 
 def lifespan_for(board: PollBoard) -> Callable[[Any], Any]:

@@ -85,3 +85,36 @@ def test_a_class_of_thirty_three_phones(browser: Browser, class_url: str, databa
     live = LiveStore(Store(f"sqlite:///{database}"))
     question = live.current(live.find_session(code).id)
     assert live.tally(question.id).answers == everyone  # every answer stored, and only once
+
+
+def test_an_answer_the_server_cannot_store_waits_on_the_phone(
+    browser: Browser, class_url: str, database: Path
+):
+    """The server answers 503 (busy, or its database is down): the phone says so, keeps the
+    answer through a reload, and sends it again until it is stored."""
+    live = LiveStore(Store(f"sqlite:///{database}"))
+    poll = live.start_session()
+    phone = join_on_phone(browser, f"{class_url}/join?code={poll.code}", "坚持")
+    question = live.push(poll.id, "smart-specific-1")
+    refused: list[str] = []
+
+    def busy(route) -> None:
+        refused.append(route.request.post_data or "")
+        route.fulfill(status=503, json={"problem": "unavailable", "retry": True})
+
+    phone.route("**/api/live/answer", busy)
+    expect(phone.locator('[data-status="question"]')).to_be_visible(timeout=10_000)
+    phone.locator(".option", has=phone.locator(".letter", has_text="B")).tap()
+    phone.get_by_role("button", name="提交答案").tap()
+    expect(phone.get_by_text(re.compile("^答案还没有保存"))).to_be_visible()
+    expect(phone.get_by_role("button", name="提交答案")).to_be_disabled()
+    save_screenshot(phone, "live-phone-retrying")
+    phone.reload()  # the trainee reloads while the server is still busy
+    expect(phone.get_by_text(re.compile("^答案还没有保存"))).to_be_visible(timeout=10_000)
+    chosen = phone.locator('.option[aria-pressed="true"] .letter')
+    expect(chosen).to_have_text(["B"])  # the waiting answer is shown as chosen
+    assert len(refused) >= 2 and live.tally(question.id).answers == 0
+    phone.unroute("**/api/live/answer")  # the server can store again
+    expect(phone.get_by_text("答案已提交，等待讲师公布答案。")).to_be_visible(timeout=15_000)
+    player = live.player(phone.evaluate("localStorage.getItem('courseware.live.token')"))
+    assert player.nickname == "坚持" and live.my_answer(question.id, player.id) == ("b", 1.0)
