@@ -244,6 +244,12 @@ class LiveStore:
                 last.id, session_id, last.item_id, len(rows), last.revealed_at is not None
             )
 
+    def opened_at(self, question_id: int) -> datetime | None:
+        """When a question was pushed."""
+        with self.store.transaction() as session:
+            row = session.get(LiveQuestionRow, question_id)
+            return row.opened_at if row is not None else None
+
     def item_of(self, question_id: int) -> str | None:
         """The item a question asked (None: no such question)."""
         with self.store.transaction() as session:
