@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import random
-import threading
 import time
 from urllib.parse import parse_qs
 
@@ -19,7 +18,7 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
-from tests.e2e.light_phones import PhoneRecord, cancel_everything
+from tests.e2e.light_phones import Crowd, PhoneRecord
 
 BARE_LIVE_PAGE = """
 import streamlit as st
@@ -76,51 +75,15 @@ else:
 """
 
 
-class StreamlitClass:
+class StreamlitClass(Crowd):
     """Light phones on the bare page, each a websocket session of Streamlit's protocol."""
 
     def __init__(self, base_url: str, code: str) -> None:
+        super().__init__(base_url, code)
         self.stream_url = base_url.replace("http://", "ws://") + "/_stcore/stream"
-        self.code = code
-        self.phones: list[PhoneRecord] = []
-        self.answer_window = 1.0
-        self._loop = asyncio.new_event_loop()
-        self._thread = threading.Thread(target=self._loop.run_forever, daemon=True)
-        self._thread.start()
-        self._answer_now = asyncio.run_coroutine_threadsafe(self._event(), self._loop).result()
-        self._tasks: list = []
 
-    @staticmethod
-    async def _event() -> asyncio.Event:
-        return asyncio.Event()
-
-    def arrive(self, nicknames: list[str], over_seconds: float = 0.0) -> None:
-        for n, nickname in enumerate(nicknames):
-            record = PhoneRecord(nickname)
-            self.phones.append(record)
-            delay = over_seconds * n / max(1, len(nicknames))
-            work = _Session(self, record).run(delay)
-            self._tasks.append(asyncio.run_coroutine_threadsafe(work, self._loop))
-
-    def answer_all(self) -> None:
-        self._loop.call_soon_threadsafe(self._answer_now.set)
-
-    def count(self, predicate) -> int:
-        return sum(bool(predicate(p)) for p in list(self.phones))
-
-    def wait_until(self, predicate, timeout: float) -> bool:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.count(predicate) == len(self.phones):
-                return True
-            time.sleep(0.05)
-        return False
-
-    def close(self) -> None:
-        """Hang up every phone, then stop the loop."""
-        asyncio.run_coroutine_threadsafe(cancel_everything(), self._loop).result(timeout=30)
-        self._loop.call_soon_threadsafe(self._loop.stop)
-        self._thread.join(timeout=10)
+    async def _phone(self, record: PhoneRecord, delay: float) -> None:
+        await _Session(self, record).run(delay)
 
 
 class _Session:
@@ -217,7 +180,7 @@ class _Session:
             self.record.confirmed_at = time.time()
 
     async def answer(self) -> None:
-        await self.room._answer_now.wait()
+        await self.room.answer_now.wait()
         await asyncio.sleep(random.uniform(0, self.room.answer_window))
         options = [label for label in self.widgets if label[:2] in ("a.", "b.", "c.", "d.")]
         self.answered_at = time.perf_counter()

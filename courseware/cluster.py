@@ -21,6 +21,8 @@ import urllib.request
 from collections.abc import Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
+from subprocess import Popen
+from typing import Any
 
 from courseware.paths import PROJECT_ROOT
 from courseware.store import DATABASE_URL_ENV
@@ -63,6 +65,30 @@ def wait_for(url: str, process: subprocess.Popen, timeout: float = 60) -> None:
 
 
 @contextmanager
+def serving_process(command: Sequence[str], ready_url: str, **popen: Any) -> Iterator[Popen]:
+    """Start ``command``, wait until ``ready_url`` answers, and stop the process afterwards."""
+    process = subprocess.Popen([str(part) for part in command], **popen)
+    try:
+        wait_for(ready_url, process)
+        yield process
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def app_command(script: Path, port: int) -> list[str]:
+    """``streamlit run`` of ``script`` on 127.0.0.1:``port``."""
+    return [
+        sys.executable, "-m", "streamlit", "run", str(script),
+        "--server.port", str(port), "--server.address", "127.0.0.1",
+        "--server.headless", "true", "--browser.gatherUsageStats", "false",
+    ]  # fmt: skip
+
+
+@contextmanager
 def running_nginx(upstreams: Sequence[str], port: int, prefix: Path | None = None) -> Iterator[str]:
     """nginx in front of ``upstreams`` on 127.0.0.1:``port``; yields its URL, stops it after."""
     with ExitStack() as stack:
@@ -73,38 +99,20 @@ def running_nginx(upstreams: Sequence[str], port: int, prefix: Path | None = Non
             (prefix / name).chmod(0o777)
         config = prefix / "nginx.conf"
         config.write_text(render_nginx(f"127.0.0.1:{port}", upstreams, prefix), encoding="utf-8")
-        command = [nginx_binary(), "-p", str(prefix), "-c", str(config), "-g", "daemon off;"]
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
+        command = [nginx_binary(), "-p", prefix, "-c", config, "-g", "daemon off;"]
         url = f"http://127.0.0.1:{port}"
-        try:
-            wait_for(f"{url}/_stcore/health", process)
+        with serving_process(command, f"{url}/_stcore/health", stdout=subprocess.DEVNULL):
             yield url
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
 
 
 @contextmanager
 def running_app(port: int, env: dict[str, str] | None = None) -> Iterator[str]:
     """One app process on 127.0.0.1:``port``; yields its URL, stops it after."""
-    command = [
-        sys.executable, "-m", "streamlit", "run", str(PROJECT_ROOT / "app.py"),
-        "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true",
-    ]  # fmt: skip
-    process = subprocess.Popen(command, cwd=PROJECT_ROOT, env={**os.environ, **(env or {})})
     url = f"http://127.0.0.1:{port}"
-    try:
-        wait_for(f"{url}/_stcore/health", process)
+    command = app_command(PROJECT_ROOT / "app.py", port)
+    environment = {**os.environ, **(env or {})}
+    with serving_process(command, f"{url}/_stcore/health", cwd=PROJECT_ROOT, env=environment):
         yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
 
 
 def port_is_free(port: int) -> bool:

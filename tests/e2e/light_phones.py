@@ -51,8 +51,8 @@ def choose(question: dict[str, Any]) -> Any:
     return str(random.randint(1, 100))
 
 
-class LightClass:
-    """Light phones on their own event loop: join, follow the poll, answer when told."""
+class Crowd:
+    """Phones on their own event loop in a background thread; each phone is ``_phone``."""
 
     def __init__(self, base_url: str, code: str) -> None:
         self.base_url = base_url
@@ -62,7 +62,7 @@ class LightClass:
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self._loop.run_forever, daemon=True)
         self._thread.start()
-        self._answer_now: asyncio.Event = self._run(self._event())
+        self.answer_now: asyncio.Event = self._run(self._event())
         self._tasks: list[asyncio.Future] = []
 
     @staticmethod
@@ -72,20 +72,20 @@ class LightClass:
     def _run(self, work: Coroutine) -> Any:
         return asyncio.run_coroutine_threadsafe(work, self._loop).result()
 
-    def spawn(self, work: Callable[[], Coroutine]) -> None:
-        self._tasks.append(asyncio.run_coroutine_threadsafe(work(), self._loop))
-
     def arrive(self, nicknames: list[str], over_seconds: float = 0.0) -> None:
         """Phones arrive one after another over ``over_seconds``, each following the poll."""
         for n, nickname in enumerate(nicknames):
             record = PhoneRecord(nickname)
             self.phones.append(record)
-            delay = over_seconds * n / max(1, len(nicknames))
-            self.spawn(lambda r=record, d=delay: self._phone(r, d))
+            work = self._phone(record, over_seconds * n / max(1, len(nicknames)))
+            self._tasks.append(asyncio.run_coroutine_threadsafe(work, self._loop))
+
+    async def _phone(self, record: PhoneRecord, delay: float) -> None:
+        raise NotImplementedError
 
     def answer_all(self) -> None:
         """Tell every phone to tap its answer now (each within ``answer_window``)."""
-        self._loop.call_soon_threadsafe(self._answer_now.set)
+        self._loop.call_soon_threadsafe(self.answer_now.set)
 
     def close(self) -> None:
         """Hang up every phone, then stop the loop."""
@@ -104,6 +104,10 @@ class LightClass:
                 return True
             time.sleep(0.02)
         return False
+
+
+class LightClass(Crowd):
+    """Light phones of the phone page: join, follow the poll, answer when told."""
 
     # ---- one phone -------------------------------------------------------------------------
     async def _phone(self, record: PhoneRecord, delay: float) -> None:
@@ -155,7 +159,7 @@ class LightClass:
     async def _answer(
         self, record: PhoneRecord, client: httpx.AsyncClient, question: dict[str, Any]
     ) -> None:
-        await self._answer_now.wait()
+        await self.answer_now.wait()
         await asyncio.sleep(random.uniform(0, self.answer_window))
         body = {"token": record.token, "question": question["id"], "answer": choose(question)}
         tapped = time.perf_counter()
