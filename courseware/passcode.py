@@ -6,6 +6,7 @@ import hmac
 import logging
 import os
 import secrets
+import threading
 from collections.abc import Mapping
 from typing import Any
 
@@ -27,6 +28,21 @@ def generate_passcode() -> str:
     passcode = secrets.token_urlsafe(9)
     log.warning("instructor passcode (none configured, generated at start-up): %s", passcode)
     return passcode
+
+
+_generated: list[str] = []
+_generating = threading.Lock()
+
+
+def expected_passcode(secrets_: Mapping[str, Any] | None = None) -> str:
+    """The configured passcode, else one generated (and logged) once for this server process."""
+    configured = configured_passcode(secrets_)
+    if configured:
+        return configured
+    with _generating:
+        if not _generated:
+            _generated.append(generate_passcode())
+        return _generated[0]
 
 
 def matches(given: str, expected: str) -> bool:

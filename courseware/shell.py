@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from courseware.i18n import t
-from courseware.ui.instructor_gate import announce_passcode
+from courseware.ui.instructor_gate import announce_passcode, sign_out_button
 from courseware.ui.learner_box import learner_box
 from courseware.ui.live_helpers import join_page_link
 from courseware.ui.session import keep_resume_token
@@ -18,3 +18,4 @@ def sidebar() -> None:
     st.sidebar.caption(t("app.title"))
     learner_box()
     join_page_link()
+    sign_out_button()

@@ -1,21 +1,27 @@
-"""The instructor passcode field that stands in front of instructor pages."""
+"""The instructor passcode field that stands in front of instructor pages.
+
+Unlocking lasts: the browser then holds a signed cookie for 12 hours (``instructor_session``),
+so a reload, a new tab or a typed address keeps the instructor in.
+"""
 
 from __future__ import annotations
 
+import json
 import time
 
 import streamlit as st
 
+from courseware import instructor_session
 from courseware.i18n import t
-from courseware.passcode import configured_passcode, delay_after, generate_passcode, matches
+from courseware.passcode import delay_after, matches
+from courseware.passcode import expected_passcode as _expected
 
 UNLOCKED = "_instructor"
 FAILURES = "_instructor_failures"
-
-
-@st.cache_resource(show_spinner=False)
-def _generated() -> str:
-    return generate_passcode()  # once per server process
+GRANT = "_instructor_grant"
+SIGNED_OUT = "_instructor_signed_out"  # this session ignores the cookie it connected with
+CLEAR_COOKIE = "_instructor_clear_cookie"
+SESSION_ROUTE = "/api/instructor/session"
 
 
 def expected_passcode() -> str:
@@ -23,7 +29,7 @@ def expected_passcode() -> str:
         from_secrets = dict(st.secrets)
     except Exception:  # no secrets file: that is fine
         from_secrets = {}
-    return configured_passcode(from_secrets) or _generated()
+    return _expected(from_secrets)
 
 
 @st.cache_resource(show_spinner=False)
@@ -33,20 +39,38 @@ def announce_passcode() -> None:
 
 
 def is_instructor() -> bool:
-    return bool(st.session_state.get(UNLOCKED))
+    """Unlocked in this session, or by the browser's instructor cookie."""
+    if st.session_state.get(UNLOCKED):
+        return True
+    cookie = None if st.session_state.get(SIGNED_OUT) else _cookie()
+    if cookie and instructor_session.is_session(expected_passcode(), cookie):
+        st.session_state[UNLOCKED] = True
+        return True
+    return False
+
+
+def _cookie() -> str | None:
+    try:
+        return st.context.cookies.get(instructor_session.COOKIE)
+    except Exception:  # no browser behind this session (AppTest): no cookie
+        return None
 
 
 def instructor_unlocked() -> bool:
     """True for an instructor; otherwise draw only the passcode field and return False."""
     if is_instructor():
+        _keep_unlocked()
         return True
     st.title(t("instructor.locked_title"), anchor=False)
     with st.form("instructor-gate"):
         given = st.text_input(t("instructor.passcode"), type="password", key="instructor-passcode")
         sent = st.form_submit_button(t("instructor.unlock"), type="primary")
     if sent:
-        if matches(given or "", expected_passcode()):
+        expected = expected_passcode()
+        if matches(given or "", expected):
             st.session_state[UNLOCKED] = True
+            st.session_state.pop(SIGNED_OUT, None)
+            st.session_state[GRANT] = instructor_session.grant(expected)
             st.session_state.pop(FAILURES, None)
             st.rerun()
         failures = st.session_state.get(FAILURES, 0) + 1
@@ -54,3 +78,36 @@ def instructor_unlocked() -> bool:
         time.sleep(delay_after(failures))
         st.error(t("instructor.wrong"), icon=":material/lock:")
     return False
+
+
+def _keep_unlocked() -> None:
+    """Right after an unlock: the page trades its grant for the browser's lasting cookie."""
+    granted = st.session_state.pop(GRANT, None)
+    if granted is not None:
+        _call_session_route("POST", {"grant": granted})
+
+
+def sign_out_button() -> None:
+    """In the sidebar of an instructor: lock the instructor pages again on this browser."""
+    if st.session_state.pop(CLEAR_COOKIE, False):
+        _call_session_route("DELETE")
+    if is_instructor() and st.sidebar.button(
+        t("instructor.sign_out"), key="instructor-sign-out", icon=":material/lock:", width="stretch"
+    ):
+        st.session_state.pop(UNLOCKED, None)
+        st.session_state[SIGNED_OUT] = True
+        st.session_state[CLEAR_COOKIE] = True
+        st.rerun()
+
+
+def _call_session_route(method: str, body: dict | None = None) -> None:
+    """The page itself calls the session route, so that the response's cookie lands in it.
+
+    Drawn in the sidebar, so that the main column's elements keep their places (a presenter's
+    keyboard shortcuts would be drawn anew otherwise).
+    """
+    options = {"method": method, "credentials": "same-origin"}
+    if body is not None:
+        options |= {"headers": {"Content-Type": "application/json"}, "body": json.dumps(body)}
+    call = f"fetch({json.dumps(SESSION_ROUTE)}, {json.dumps(options)})".replace("<", "\\u003c")
+    st.sidebar.html(f"<script>{call}</script>", unsafe_allow_javascript=True)
