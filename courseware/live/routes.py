@@ -26,7 +26,7 @@ from starlette.routing import BaseRoute, Route
 from courseware.banks import items_by_id
 from courseware.i18n import DEFAULT_LANG, t
 from courseware.live.board import PollBoard
-from courseware.live.phone_page import phone_page
+from courseware.live.light_page import light_page
 from courseware.live.phone_question import read_answer
 from courseware.live.snapshot import phone_state
 from courseware.live.store import MAX_NICKNAME, LiveStore, Player, normalise_code
@@ -77,7 +77,8 @@ class LiveRoutes:
     async def page(self, request: Request) -> Response:
         code = request.query_params.get("code", "")[:12]
         nickname = await self._learner_name(request.query_params.get("learner", ""))
-        html, policy = phone_page(self.lang, API, code, nickname)
+        html, policy = light_page("join", self.lang, {"api": API, "code": code,
+                                                      "nickname": nickname})  # fmt: skip
         return HTMLResponse(html, headers={"Content-Security-Policy": policy,
                                            "Cache-Control": "no-store"})  # fmt: skip
 
