@@ -10,7 +10,8 @@ import streamlit as st
 from courseware.instructor_routes import instructor_routes
 from courseware.live.board import PollBoard
 from courseware.live.routes import LiveRoutes, lifespan_for, live_store_opener
+from courseware.live.screen_routes import ScreenRoutes
 
 board = PollBoard(live_store_opener())
-routes = [*LiveRoutes(board).routes(), *instructor_routes()]
+routes = [*LiveRoutes(board).routes(), *ScreenRoutes(board).routes(), *instructor_routes()]
 app = st.App("course.py", routes=routes, lifespan=lifespan_for(board))

@@ -27,6 +27,12 @@ def passcode_now() -> str:
     return expected_passcode(from_secrets)
 
 
+def is_instructor(request: Request) -> bool:
+    """The request carries this browser's instructor cookie, still valid."""
+    cookie = request.cookies.get(instructor_session.COOKIE)
+    return instructor_session.is_session(passcode_now(), cookie)
+
+
 async def session(request: Request) -> Response:
     if request.method == "DELETE":
         answer = JSONResponse({"signed_in": False})

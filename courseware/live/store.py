@@ -351,11 +351,17 @@ class LiveStore:
             )
             return (row.response, row.score) if row else None
 
-    def tally(self, question_id: int) -> Tally:
+    def responses(self, question_id: int) -> list[Any]:
+        """Every stored response to a question, as the phones sent them."""
         with self.store.transaction() as session:
-            responses = session.scalars(
-                select(LiveAnswerRow.response).where(LiveAnswerRow.question_id == question_id)
-            ).all()
+            return list(
+                session.scalars(
+                    select(LiveAnswerRow.response).where(LiveAnswerRow.question_id == question_id)
+                ).all()
+            )
+
+    def tally(self, question_id: int) -> Tally:
+        responses = self.responses(question_id)
         counts = Counter(_as_text(r) for r in responses)
         return Tally(len(responses), dict(counts))
 

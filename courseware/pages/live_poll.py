@@ -6,9 +6,10 @@ import streamlit as st
 
 from courseware.charts import distribution_spec
 from courseware.i18n import t
+from courseware.live.join_address import is_loopback, qr_svg
 from courseware.live.store import LiveStore
 from courseware.ui.instructor_gate import instructor_unlocked
-from courseware.ui.live_helpers import join_link, live_store, qr_svg
+from courseware.ui.live_helpers import join_link, live_store
 from courseware.ui.quiz_runner import right_answer
 from courseware.ui.quiz_scopes import quiz_items
 
@@ -34,6 +35,10 @@ def render() -> None:
         st.markdown(f"# {code}")
         st.image(qr_svg(join_link(code)), width=260)
         st.code(join_link(code), language=None, wrap_lines=True)
+        if is_loopback(join_link(code)):
+            st.warning(t("live.loopback"), icon=":material/wifi_off:")
+        st.link_button(t("live.screen"), f"/screen?code={code}", icon=":material/tv:",
+                       type="primary", width="stretch")  # fmt: skip
     with room:
         _push(live, session_id)
         _live_view(session_id)

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import io
-from urllib.parse import urlencode, urlsplit, urlunsplit
-
-import segno
 import streamlit as st
 
 from courseware.i18n import t
+from courseware.live.join_address import join_url, public_base
 from courseware.live.store import LiveStore
 from courseware.store import StoreUnavailable
 from courseware.ui import session
@@ -35,11 +32,7 @@ def live_store() -> LiveStore | None:
 
 def join_link(code: str | None = None, learner: str | None = None) -> str:
     """The phone page of live polls (served beside the app, ``courseware.live.routes``)."""
-    query = {"code": code} if code else {}
-    if learner:
-        query[session.LEARNER] = learner  # a trainee who saves progress joins under their name
-    parts = urlsplit(st.context.url or "http://localhost:8501/")
-    return urlunsplit((parts.scheme, parts.netloc, "/join", urlencode(query), ""))
+    return join_url(public_base(st.context.url or ""), code, learner)
 
 
 def join_page_link() -> None:
@@ -51,10 +44,3 @@ def join_page_link() -> None:
         icon=":material/how_to_vote:",
         width="stretch",
     )
-
-
-def qr_svg(text: str) -> str:
-    """A QR code of ``text`` as an SVG image (made by the segno library)."""
-    buffer = io.BytesIO()
-    segno.make(text, error="m").save(buffer, kind="svg", scale=10, border=2)
-    return buffer.getvalue().decode("utf-8")
