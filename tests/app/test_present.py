@@ -93,3 +93,16 @@ def test_without_a_configured_passcode_the_generated_one_opens_the_page(monkeypa
     at = open_page("present")
     unlock(at, expected_passcode())
     assert at.title[0].value == DECKS[1][0].title
+
+
+def test_speaker_notes_are_in_the_notes_window_never_on_the_projected_page():
+    slide = DECKS[2][5]
+    assert slide.notes, "every section has speaker notes"
+    projected = unlock(open_page("present", part="2", slide="6"))
+    shown = " ".join(m.value for m in projected.markdown)
+    assert not any(note.splitlines()[0] in shown for note in slide.notes)
+    assert not projected.expander  # no notes tucked away either
+    notes = unlock(open_page("present", part="2", slide="6", notes="1"))
+    assert notes.title[0].value == slide.title
+    assert notes.main.markdown[-1].value == slide.notes[-1]
+    assert notes.main.caption[-1].value == f"下一页：{DECKS[2][6].title}"

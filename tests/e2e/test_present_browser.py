@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from courseware.passcode import PASSCODE_ENV
-from tests.e2e.browser import full_screenshot, settle
+from tests.e2e.browser import full_screenshot, save_screenshot, settle
 from tests.e2e.server import running_app
 
 pytestmark = pytest.mark.e2e
@@ -47,6 +47,50 @@ def test_slides_move_with_the_arrow_keys(page: Page, presenter_url: str):
         .first.evaluate("p => parseFloat(getComputedStyle(p).fontSize)")
     )
     assert size >= 28, f"slide text is {size}px, too small for a projector"
+
+
+def test_keys_skip_fields_the_part_picker_gives_focus_back_and_notes_follow(
+    browser: Browser, presenter_url: str
+):
+    context = browser.new_context(viewport={"width": 1920, "height": 1080})
+    projector = context.new_page()
+    projector.goto(f"{presenter_url}/present?part=2&slide=6")
+    settle(projector)
+    projector.get_by_label("讲师口令").fill(PASSCODE)
+    projector.get_by_role("button", name="进入").click()
+    heading = projector.get_by_role("heading", level=1)
+    expect(heading).to_have_text("2.6 目标设定的 SMART 原则")
+    wait_for_cookie(context)
+    notes = context.new_page()  # the speaker-notes window, on the instructor's laptop screen
+    notes.goto(f"{presenter_url}/present?notes=1&part=2&slide=6")
+    settle(notes)
+    expect(notes.get_by_role("heading", level=1)).to_have_text("2.6 目标设定的 SMART 原则")
+    expect(notes.get_by_text(re.compile("^强调："))).to_be_visible()
+    expect(projector.get_by_text(re.compile("^强调："))).to_have_count(0)  # never projected
+    save_screenshot(notes, "present-notes-window")
+
+    projector.bring_to_front()  # back to the projected window
+    field = projector.get_by_test_id("stTextArea").locator("textarea").first
+    field.fill("本季度拜访 20 家客户")
+    field.press("ArrowLeft")  # moves the caret, not the slide
+    field.press("ArrowRight")
+    projector.wait_for_timeout(600)
+    expect(heading).to_have_text("2.6 目标设定的 SMART 原则")
+    projector.get_by_role("main").click(position={"x": 5, "y": 5})  # leave the field
+    settle(projector)  # the checker reruns once the field loses focus
+    projector.keyboard.press("ArrowRight")
+    expect(heading).to_have_text("2.7 目标讨论原则")
+    expect(notes.get_by_role("heading", level=1)).to_have_text("2.7 目标讨论原则", timeout=15_000)
+
+    projector.get_by_test_id("stSelectbox").click()
+    projector.get_by_role("option", name=re.compile("^第三部分")).click()
+    expect(heading).to_have_text(re.compile(r"^3\.1 "))
+    projector.keyboard.press("ArrowRight")  # no click needed after choosing a part
+    expect(heading).to_have_text(re.compile(r"^3\.2 "))
+    expect(notes.get_by_role("heading", level=1)).to_have_text(re.compile(r"^3\.2 "),
+                                                               timeout=15_000)  # fmt: skip
+    expect(projector.get_by_role("link", name="返回课程")).to_be_visible()
+    context.close()
 
 
 def test_an_unlock_lasts_across_reloads_and_tabs_on_that_browser_only(
