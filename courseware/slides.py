@@ -1,10 +1,12 @@
-"""A lesson as slides: one per section, or one per ``---``-separated piece of a section."""
+"""A lesson as slides: one per section, or per ``---``-separated piece of a section, each cut
+further where it would not fit a 1080p projector (``slide_fit``)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from courseware.lesson import Block, Lesson
+from courseware.slide_fit import fit
 
 
 @dataclass(frozen=True)
@@ -14,7 +16,7 @@ class Slide:
     piece: int  # 1-based piece of the section
     pieces: int
     blocks: tuple[Block, ...]  # what the room sees
-    notes: tuple[str, ...]  # speaker notes, for the presenter only
+    notes: tuple[str, ...]  # the section's speaker notes, for the presenter only
 
 
 def slides(lesson: Lesson) -> list[Slide]:
@@ -27,17 +29,17 @@ def slides(lesson: Lesson) -> list[Slide]:
                 groups.append([])
             else:
                 groups[-1].append(block)
-        groups = [g for g in groups if g] or [[]]
-        for number, group in enumerate(groups, 1):
+        notes = tuple(b.text for b in section.blocks if b.kind == "notes")
+        pieces = [
+            piece
+            for group in groups
+            if group
+            for piece in fit([b for b in group if b.kind != "notes"])
+            if piece
+        ] or [[]]
+        for number, piece in enumerate(pieces, 1):
             result.append(
-                Slide(
-                    section_id=section.id,
-                    title=section.label,
-                    piece=number,
-                    pieces=len(groups),
-                    blocks=tuple(b for b in group if b.kind != "notes"),
-                    notes=tuple(b.text for b in group if b.kind == "notes"),
-                )
+                Slide(section.id, section.label, number, len(pieces), tuple(piece), notes)
             )
     return result
 

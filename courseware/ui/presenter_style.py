@@ -14,6 +14,19 @@ PRESENTER_CSS = """
 [data-testid="stMarkdownContainer"] td, [data-testid="stMarkdownContainer"] th {
   font-size: 1.9rem; line-height: 1.5;
 }
+[data-testid="stMarkdownContainer"] h3 { font-size: 2.2rem; }
+/* a figure fits under the title with room for its caption */
+[data-testid="stImage"] img { max-height: 58vh; width: auto !important; margin: 0 auto; }
+[data-testid="stImage"] { align-items: center; }
+/* a tool on a slide: its labels, fields, results and messages in presenter type too */
+[data-testid="stWidgetLabel"] p { font-size: 1.6rem !important; }
+[data-testid="stMain"] input, [data-testid="stMain"] textarea { font-size: 1.6rem !important; }
+[data-testid="stMetricValue"] { font-size: 2.6rem; }
+[data-testid="stMetricLabel"] p { font-size: 1.5rem; }
+[data-testid="stAlertContainer"] p, [data-testid="stCaptionContainer"] { font-size: 1.5rem; }
+/* the presenter's own controls stay compact, so that the slide has the room */
+[class*="st-key-present-"] button p,
+[data-testid="stLinkButton"] p { font-size: 1.05rem !important; }
 </style>
 """
 

@@ -10,11 +10,16 @@ from streamlit.testing.v1 import AppTest
 
 from courseware.content import load_course
 from courseware.passcode import PASSCODE_ENV, delay_after, generate_passcode, matches
-from courseware.slides import slides
+from courseware.slides import slide_of_section, slides
 from tests.app.harness import open_page
 
 PASSCODE = "correct-horse"
 DECKS = {entry.part: slides(entry.lesson) for entry in load_course("zh")}
+
+
+def heading(slide) -> str:
+    """A slide's title as the page shows it: with "(2/3)" when its section takes several."""
+    return slide.title + (f" ({slide.piece}/{slide.pieces})" if slide.pieces > 1 else "")
 
 
 @pytest.fixture(autouse=True)
@@ -36,25 +41,26 @@ def test_the_page_shows_only_a_password_field_until_unlocked():
     assert at.error[0].value.startswith("口令不正确")
     assert at.session_state["_instructor_failures"] == 1
     unlock(at)
-    assert at.title[0].value == DECKS[1][0].title  # part 1, slide 1
+    assert at.title[0].value == heading(DECKS[1][0])  # part 1, slide 1
 
 
 def test_slides_follow_the_url_and_the_buttons():
-    at = unlock(open_page("present", part="2", slide="6"))
-    assert at.title[0].value == "2.6 目标设定的 SMART 原则"
+    discussion = slide_of_section(DECKS[2], "goal-discussion")  # 2.7, after the pieces of 2.6
+    at = unlock(open_page("present", part="2", slide=str(discussion - 1)))
+    assert at.title[0].value == heading(DECKS[2][discussion - 2])
     at.button(key="present-next").click().run()
     assert at.title[0].value == "2.7 目标讨论原则"
-    assert at.query_params["slide"] == "7" and at.query_params["part"] == "2"
+    assert at.query_params["slide"] == str(discussion) and at.query_params["part"] == "2"
     at.button(key="present-prev").click().run()
     at.button(key="present-prev").click().run()
-    assert at.title[0].value == "2.5 目标管理的成功关键"
+    assert at.title[0].value == heading(DECKS[2][discussion - 3])
 
 
 @pytest.mark.parametrize(("part", "slide"), [("9", "1"), ("x", "y"), ("3", "999"), ("1", "-4")])
 def test_odd_addresses_open_a_real_slide(part: str, slide: str):
     at = unlock(open_page("present", part=part, slide=slide))
     assert not at.exception
-    assert at.title[0].value in {s.title for deck in DECKS.values() for s in deck}
+    assert at.title[0].value in {heading(s) for deck in DECKS.values() for s in deck}
 
 
 def _visibility(unlocked: bool) -> None:
@@ -96,13 +102,14 @@ def test_without_a_configured_passcode_the_generated_one_opens_the_page(monkeypa
 
 
 def test_speaker_notes_are_in_the_notes_window_never_on_the_projected_page():
-    slide = DECKS[2][5]
+    number = slide_of_section(DECKS[2], "smart")
+    slide = DECKS[2][number - 1]
     assert slide.notes, "every section has speaker notes"
-    projected = unlock(open_page("present", part="2", slide="6"))
+    projected = unlock(open_page("present", part="2", slide=str(number)))
     shown = " ".join(m.value for m in projected.markdown)
     assert not any(note.splitlines()[0] in shown for note in slide.notes)
     assert not projected.expander  # no notes tucked away either
-    notes = unlock(open_page("present", part="2", slide="6", notes="1"))
+    notes = unlock(open_page("present", part="2", slide=str(number), notes="1"))
     assert notes.title[0].value == slide.title
     assert notes.main.markdown[-1].value == slide.notes[-1]
-    assert notes.main.caption[-1].value == f"下一页：{DECKS[2][6].title}"
+    assert notes.main.caption[-1].value == f"下一页：{DECKS[2][number].title}"

@@ -9,12 +9,17 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from courseware.content import load_course
 from courseware.passcode import PASSCODE_ENV
+from courseware.slides import slides
 from tests.e2e.browser import full_screenshot, save_screenshot, settle
 from tests.e2e.server import running_app
 
 pytestmark = pytest.mark.e2e
 PASSCODE = "projector-2026"
+PART_2 = slides(next(e.lesson for e in load_course("zh") if e.part == 2))
+SMART_TOOL = next(n for n, s in enumerate(PART_2, 1) if any(b.kind == "tool" for b in s.blocks)
+                  and s.section_id == "smart")  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -25,7 +30,7 @@ def presenter_url() -> Iterator[str]:
 
 def test_slides_move_with_the_arrow_keys(page: Page, presenter_url: str):
     page.set_viewport_size({"width": 1920, "height": 1080})
-    page.goto(f"{presenter_url}/present?part=2&slide=6")
+    page.goto(f"{presenter_url}/present?part=2&slide={SMART_TOOL}")
     settle(page)
     expect(page.get_by_role("heading", level=1)).to_have_text("讲师专用")
     page.get_by_label("讲师口令").fill("nope")
@@ -33,14 +38,14 @@ def test_slides_move_with_the_arrow_keys(page: Page, presenter_url: str):
     expect(page.get_by_text(re.compile("^口令不正确"))).to_be_visible()
     page.get_by_label("讲师口令").fill(PASSCODE)
     page.get_by_role("button", name="进入").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("2.6 目标设定的 SMART 原则")
+    tool_slide = re.compile(r"^2\.6 目标设定的 SMART 原则 \(\d/\d\)$")
+    expect(page.get_by_role("heading", level=1)).to_have_text(tool_slide)
     expect(page.get_by_test_id("stSidebar")).to_be_hidden()
     full_screenshot(page, "present-part-2-smart")
     page.keyboard.press("ArrowRight")
-    expect(page.get_by_role("heading", level=1)).to_have_text("2.7 目标讨论原则")
-    expect(page).to_have_url(re.compile(r"part=2.*slide=7|slide=7.*part=2"))
+    expect(page).to_have_url(re.compile(rf"slide={SMART_TOOL + 1}\b"))
     page.keyboard.press("ArrowLeft")
-    expect(page.get_by_role("heading", level=1)).to_have_text("2.6 目标设定的 SMART 原则")
+    expect(page.get_by_role("heading", level=1)).to_have_text(tool_slide)
     size = (
         page.get_by_test_id("stMarkdownContainer")
         .locator("p")
@@ -54,15 +59,15 @@ def test_keys_skip_fields_the_part_picker_gives_focus_back_and_notes_follow(
 ):
     context = browser.new_context(viewport={"width": 1920, "height": 1080})
     projector = context.new_page()
-    projector.goto(f"{presenter_url}/present?part=2&slide=6")
+    projector.goto(f"{presenter_url}/present?part=2&slide={SMART_TOOL}")
     settle(projector)
     projector.get_by_label("讲师口令").fill(PASSCODE)
     projector.get_by_role("button", name="进入").click()
     heading = projector.get_by_role("heading", level=1)
-    expect(heading).to_have_text("2.6 目标设定的 SMART 原则")
+    expect(heading).to_have_text(re.compile(r"^2\.6 目标设定的 SMART 原则"))
     wait_for_cookie(context)
     notes = context.new_page()  # the speaker-notes window, on the instructor's laptop screen
-    notes.goto(f"{presenter_url}/present?notes=1&part=2&slide=6")
+    notes.goto(f"{presenter_url}/present?notes=1&part=2&slide={SMART_TOOL}")
     settle(notes)
     expect(notes.get_by_role("heading", level=1)).to_have_text("2.6 目标设定的 SMART 原则")
     expect(notes.get_by_text(re.compile("^强调："))).to_be_visible()
@@ -75,12 +80,14 @@ def test_keys_skip_fields_the_part_picker_gives_focus_back_and_notes_follow(
     field.press("ArrowLeft")  # moves the caret, not the slide
     field.press("ArrowRight")
     projector.wait_for_timeout(600)
-    expect(heading).to_have_text("2.6 目标设定的 SMART 原则")
+    expect(projector).to_have_url(re.compile(rf"slide={SMART_TOOL}\b"))
     projector.get_by_role("main").click(position={"x": 5, "y": 5})  # leave the field
     settle(projector)  # the checker reruns once the field loses focus
     projector.keyboard.press("ArrowRight")
-    expect(heading).to_have_text("2.7 目标讨论原则")
-    expect(notes.get_by_role("heading", level=1)).to_have_text("2.7 目标讨论原则", timeout=15_000)
+    expect(projector).to_have_url(re.compile(rf"slide={SMART_TOOL + 1}\b"))
+    following = PART_2[SMART_TOOL].title  # what the notes window shows next
+    expect(notes).to_have_url(re.compile(rf"slide={SMART_TOOL + 1}\b"), timeout=15_000)
+    expect(notes.get_by_role("heading", level=1)).to_have_text(following, timeout=15_000)
 
     projector.get_by_test_id("stSelectbox").click()
     projector.get_by_role("option", name=re.compile("^第三部分")).click()
@@ -134,3 +141,25 @@ def wait_for_cookie(context, timeout: float = 10.0) -> None:
             return
         time.sleep(0.1)
     raise AssertionError("the instructor cookie was never set")
+
+
+@pytest.mark.parametrize("part", [1, 2, 3, 4])
+def test_every_slide_fits_a_1080p_projector(browser: Browser, presenter_url: str, part: int):
+    deck = slides(next(e.lesson for e in load_course("zh") if e.part == part))
+    page = browser.new_context(viewport={"width": 1920, "height": 1080}).new_page()
+    page.goto(f"{presenter_url}/present?part={part}&slide=1")
+    settle(page)
+    page.get_by_label("讲师口令").fill(PASSCODE)
+    page.get_by_role("button", name="进入").click()
+    too_tall = []
+    for number in range(1, len(deck) + 1):
+        expect(page).to_have_url(re.compile(rf"slide={number}\b|^(?!.*slide=)"))
+        settle(page)
+        height = page.evaluate("document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
+        has_tool = any(b.kind == "tool" for b in deck[number - 1].blocks)
+        if height > 1080 and not has_tool:  # a tool is one piece, which may scroll
+            too_tall.append((number, deck[number - 1].title, height))
+        if number < len(deck):
+            page.get_by_role("button", name="下一页 →").click()
+    assert too_tall == []
+    page.context.close()
