@@ -292,6 +292,33 @@ class Store:
         self.engine.dispose()
 
 
+def add_missing_columns(engine: Any, tables: Sequence[Any]) -> list[str]:
+    """Add the nullable columns that a database made by an earlier version lacks.
+
+    ``create_all`` makes missing tables but never changes an existing one; each later column of
+    the course's tables is nullable, so adding it keeps every row as it was. Returns what it
+    added, as ``table.column``.
+    """
+    from sqlalchemy import inspect, text
+
+    added = []
+    with engine.begin() as connection:
+        present = inspect(connection)
+        for table in tables:
+            if not present.has_table(table.name):
+                continue
+            have = {column["name"] for column in present.get_columns(table.name)}
+            for column in table.columns:
+                if column.name in have or not column.nullable:
+                    continue
+                kind = column.type.compile(dialect=engine.dialect)
+                connection.execute(
+                    text(f"ALTER TABLE {table.name} ADD COLUMN {column.name} {kind}")
+                )
+                added.append(f"{table.name}.{column.name}")
+    return added
+
+
 def _sqlite_pragmas(connection: Any, _record: Any) -> None:
     cursor = connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")

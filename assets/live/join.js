@@ -137,8 +137,10 @@
     version = state.v;
     const pending = readPending();
     if (pending && (!state.question || pending.question !== state.question.id)) clearPending();
+    if (state.status !== "question") clearInterval(countdown);
     if (state.status === "question") {
-      if (shownQuestion === state.question.id && app.dataset.status === "question") return;
+      const showing = app.dataset.status === "question" || app.dataset.status === "closed";
+      if (shownQuestion === state.question.id && showing) return;
       shownQuestion = state.question.id;
       show("question", questionForm(state.question));
       if (readPending()) sendPending();
@@ -183,16 +185,36 @@
   }
 
   // ---- answering ---------------------------------------------------------------------------
+  let countdown = null;
+
   function questionForm(question) {
+    const shownAt = performance.now();  // the speed bonus counts from here, on this phone
     const nodes = [heading(question), el("p", { class: "prompt", text: question.prompt })];
     const take = answerWidget(question, nodes);
     const button = el("button", { type: "button", class: "primary", id: "send", text: S.submit });
     button.addEventListener("click", () => {
       const answer = take();
       if (answer === null) { say(S.choose, "error"); return; }
-      writePending({ question: question.id, answer });
+      writePending({ question: question.id, answer, elapsed_ms: Math.round(performance.now() - shownAt) });
       sendPending();
     });
+    if (question.closes_in !== null && question.closes_in !== undefined) {
+      const clock = el("p", { class: "clock", id: "clock" });
+      nodes.splice(1, 0, clock);
+      const deadline = performance.now() + question.closes_in * 1000;
+      clearInterval(countdown);
+      const tick = () => {
+        const left = Math.max(0, Math.ceil((deadline - performance.now()) / 1000));
+        clock.textContent = left > 0 ? fill(S.seconds_left, { n: left }) : S.time_up;
+        if (left === 0) {
+          clearInterval(countdown);
+          button.disabled = true;
+          app.dataset.status = "closed";
+        }
+      };
+      tick();
+      countdown = setInterval(tick, 250);
+    }
     nodes.push(button);
     return nodes;
   }
@@ -277,7 +299,8 @@
         say(S.sending);
         let reply;
         try {
-          reply = await call("/answer", { token, question: pending.question, answer: pending.answer });
+          reply = await call("/answer", { token, question: pending.question, answer: pending.answer,
+                                          elapsed_ms: pending.elapsed_ms });
         } catch (e) {
           reply = { status: 0, data: {} };
         }

@@ -65,7 +65,9 @@
     screen.dataset.status = state.status;
     const q = state.question;
     number.textContent = q ? fill(S.question, { n: q.number }) : "";
-    count.textContent = q ? fill(S.answered, { answered: state.answered, players: state.players }) : "";
+    const clock = q && q.closes_in !== null && q.closes_in !== undefined
+      ? "　" + (q.closes_in > 0 ? fill(S.seconds_left, { n: Math.ceil(q.closes_in) }) : S.time_up) : "";
+    count.textContent = q ? fill(S.answered, { answered: state.answered, players: state.players }) + clock : "";
     corner.replaceChildren(...(state.status === "lobby" ? [] :
       [document.createTextNode(S.code_short + " "), el("b", { text: config.code })]));
     if (state.status === "lobby") { view.replaceChildren(...lobby(state)); return; }

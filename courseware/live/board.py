@@ -26,6 +26,7 @@ log = logging.getLogger(__name__)
 TICK_SECONDS = 0.25  # how often a watched poll is read: a push reaches phones within a tick
 FORGET_SECONDS = 90  # a poll no phone asked about for this long is no longer read
 PLAYER_CACHE = 20_000  # players remembered by token (a player's row never changes)
+SEEN_EVERY = 20.0  # seconds between two records that a phone still follows the poll
 
 
 class PollBoard:
@@ -39,6 +40,8 @@ class PollBoard:
         self._asked: dict[int, float] = {}  # session id -> when a phone last asked
         self._changed: dict[int, asyncio.Event] = {}
         self._players: OrderedDict[str, Player] = OrderedDict()
+        self._seen: dict[int, float] = {}  # player id -> when their phone asked
+        self._recorded: dict[int, float] = {}  # player id -> when that was last written
 
     async def call(self, work: Callable[[LiveStore], object]) -> object:
         """Run ``work`` on the live store in a worker thread; StoreUnavailable if unreachable."""
@@ -56,6 +59,24 @@ class PollBoard:
                 self._players.popitem(last=False)
             return found
         return None
+
+    def saw(self, player: Player) -> None:
+        """A player's phone asked about the poll (written to the database in the next tick)."""
+        self._seen[player.id] = time.monotonic()
+
+    async def _record_seen(self) -> None:
+        """One write per tick at most, for players not recorded in the last ``SEEN_EVERY`` s."""
+        horizon = time.monotonic() - SEEN_EVERY
+        due = [p for p, at in self._seen.items() if self._recorded.get(p, 0.0) < horizon < at]
+        if not due:
+            return
+        try:
+            await self.call(lambda live: live.mark_seen(due))
+        except StoreUnavailable as problem:
+            log.warning("live players not marked as seen: %s", problem)
+            return
+        moment = time.monotonic()
+        self._recorded.update(dict.fromkeys(due, moment))
 
     async def snapshot(self, session_id: int) -> PollSnapshot | None:
         """The poll as of the last tick (read now if no phone was watching it)."""
@@ -83,6 +104,7 @@ class PollBoard:
             await asyncio.sleep(max(0.0, self.tick - (time.monotonic() - started)))
 
     async def refresh(self) -> None:
+        await self._record_seen()
         horizon = time.monotonic() - FORGET_SECONDS
         for session_id, asked in list(self._asked.items()):
             if asked < horizon:

@@ -28,6 +28,7 @@ from courseware.i18n import DEFAULT_LANG, t
 from courseware.live.board import PollBoard
 from courseware.live.light_page import light_page
 from courseware.live.phone_question import read_answer
+from courseware.live.points import points_for
 from courseware.live.snapshot import phone_state
 from courseware.live.store import MAX_NICKNAME, LiveStore, Player, normalise_code
 from courseware.scoring import check
@@ -50,6 +51,9 @@ class AnswerRequest(BaseModel):
     token: str = Field(min_length=1, max_length=TOKEN_CHARS)
     question: int = Field(ge=1)
     answer: Any = None
+    elapsed_ms: int | None = Field(
+        default=None, ge=0, le=3_600_000
+    )  # shown -> tapped, on the phone
 
 
 def refusal(status: int, problem: str, message: str, **extra: Any) -> JSONResponse:
@@ -104,6 +108,7 @@ class LiveRoutes:
             player = await self.board.player(token)
             if player is None:
                 return refusal(404, "unknown_player", self.say("phone.unknown_player"))
+            self.board.saw(player)
             snapshot = await self.board.wait(player.session_id, since, LONG_POLL_SECONDS)
         except StoreUnavailable:
             return refusal(503, "unavailable", self.say("phone.unavailable"), retry=True)
@@ -134,9 +139,12 @@ class LiveRoutes:
         checked = check(item, response)
         if checked.problem:
             return refusal(422, checked.problem, self.say(f"quiz.problems.{checked.problem}"))
+        timed = snapshot is not None and snapshot.question_id == body.question
+        points = points_for(checked.score, body.elapsed_ms, snapshot.seconds if timed else None,
+                            timed and snapshot.speed_bonus)  # fmt: skip
         try:
             outcome = await self.board.call(
-                lambda live: live.answer(body.question, player, response, checked.score)
+                lambda live: live.answer(body.question, player, response, checked.score, points)
             )
         except StoreUnavailable:
             return refusal(503, "unavailable", self.say("phone.unavailable"), retry=True)

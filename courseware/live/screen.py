@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from courseware.live.phone_question import phone_question
-from courseware.live.snapshot import PollSnapshot
+from courseware.live.snapshot import PollSnapshot, closes_in
 from courseware.quiz import Item
 from courseware.scoring import format_number
 
@@ -57,6 +57,7 @@ def screen_state(
     if snapshot.question_id is None or item is None:
         return state | {"status": "lobby"}
     question = phone_question(item, snapshot.question_id, snapshot.number, lang)
+    question["closes_in"] = None if snapshot.revealed else closes_in(snapshot)
     revealed = snapshot.revealed
     if question.get("options"):
         counts = option_counts(item, responses)

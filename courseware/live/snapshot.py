@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 from courseware.live.phone_question import answer_in_letters, phone_question
@@ -27,6 +28,9 @@ class PollSnapshot:
     players: int = 0
     answers: Mapping[int, float] = field(default_factory=dict)  # player id -> score, this question
     points: Mapping[int, float] = field(default_factory=dict)  # player id -> points, whole poll
+    closes_at: datetime | None = None  # when answering closes (a question with a countdown)
+    seconds: int | None = None
+    speed_bonus: bool = False
 
     @property
     def version(self) -> str:
@@ -39,8 +43,20 @@ class PollSnapshot:
         return 1 + sum(points > mine for points in self.points.values())
 
 
+def closes_in(snapshot: PollSnapshot, at: datetime | None = None) -> float | None:
+    """Seconds left to answer (0 once the countdown is over); None without a countdown."""
+    if snapshot.closes_at is None:
+        return None
+    left = (snapshot.closes_at - (at or datetime.now(UTC))).total_seconds()
+    return round(max(0.0, left), 1)
+
+
 def phone_state(
-    snapshot: PollSnapshot, player_id: int, items: Mapping[str, Item], lang: str = "zh"
+    snapshot: PollSnapshot,
+    player_id: int,
+    items: Mapping[str, Item],
+    lang: str = "zh",
+    at: datetime | None = None,
 ) -> dict[str, Any]:
     """One phone's view of the poll (JSON-ready): waiting, a question, answered, revealed, ended."""
     state: dict[str, Any] = {"v": snapshot.version, "players": snapshot.players}
@@ -50,6 +66,8 @@ def phone_state(
     if snapshot.question_id is None or item is None:
         return state | {"status": "waiting"}
     question = phone_question(item, snapshot.question_id, snapshot.number, lang)
+    question |= {"closes_in": closes_in(snapshot, at), "seconds": snapshot.seconds,
+                 "speed_bonus": snapshot.speed_bonus}  # fmt: skip
     mine = snapshot.answers.get(player_id)
     if not snapshot.revealed:
         status = "question" if mine is None else "answered"

@@ -9,12 +9,14 @@ from __future__ import annotations
 import secrets
 import time
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     DateTime,
     Float,
     ForeignKey,
@@ -24,13 +26,15 @@ from sqlalchemy import (
     bindparam,
     func,
     insert,
+    or_,
     select,
+    update,
 )
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Mapped, mapped_column
 
 from courseware.live.snapshot import PollSnapshot
-from courseware.store import Base, Store, StoreUnavailable, now
+from courseware.store import Base, Store, StoreUnavailable, add_missing_columns, now
 
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # 31 characters, no 0/O, 1/I/L look-alikes
 CODE_LENGTH = 6
@@ -38,7 +42,7 @@ MAX_NICKNAME = 20
 OPEN_FOR = timedelta(hours=12)  # a poll older than this is not offered for resuming
 
 JoinProblem = Literal["unknown_code", "ended", "nickname_empty", "nickname_long", "nickname_taken"]
-AnswerOutcome = Literal["stored", "duplicate", "revealed", "ended", "unknown"]
+AnswerOutcome = Literal["stored", "duplicate", "revealed", "closed", "ended", "unknown"]
 ANSWER_RETRIES = (0.05, 0.1, 0.2, 0.4, 0.8, 1.6)  # seconds between tries of a busy database
 
 
@@ -59,6 +63,9 @@ class LiveQuestionRow(Base):
     item_id: Mapped[str] = mapped_column(String(60))
     opened_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     revealed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    seconds: Mapped[int | None] = mapped_column(Integer)  # the countdown, if any
+    closes_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    speed_bonus: Mapped[bool | None] = mapped_column(Boolean)
 
 
 class LivePlayerRow(Base):
@@ -70,6 +77,7 @@ class LivePlayerRow(Base):
     nickname: Mapped[str] = mapped_column(String(MAX_NICKNAME))
     token: Mapped[str] = mapped_column(String(43), unique=True, index=True)
     joined_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    seen_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))  # last asked
 
 
 class LiveAnswerRow(Base):
@@ -82,6 +90,12 @@ class LiveAnswerRow(Base):
     response: Mapped[Any] = mapped_column(JSON)
     score: Mapped[float] = mapped_column(Float)
     answered_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    points: Mapped[float | None] = mapped_column(Float)  # the score, with any speed bonus
+
+
+LIVE_TABLES = [t.__table__ for t in (LiveSessionRow, LiveQuestionRow, LivePlayerRow, LiveAnswerRow)]
+SEEN_FOR = timedelta(seconds=60)  # a player no phone has asked for in this long is not counted
+ANSWER_GRACE = timedelta(seconds=1.5)  # a tap just before zero may arrive just after it
 
 
 @dataclass(frozen=True)
@@ -117,23 +131,31 @@ class Tally:
 _ANSWER_IF_OPEN = (
     insert(LiveAnswerRow)
     .from_select(
-        ["question_id", "player_id", "response", "score", "answered_at"],
+        ["question_id", "player_id", "response", "score", "points", "answered_at"],
         select(
             bindparam("question"),
             bindparam("player"),
             bindparam("response", type_=JSON),
             bindparam("score"),
+            bindparam("points"),
             bindparam("at", type_=DateTime(timezone=True)),
         ).where(
             LiveQuestionRow.id == bindparam("question"),
             LiveQuestionRow.session_id == bindparam("session"),
             LiveQuestionRow.revealed_at.is_(None),
+            or_(
+                LiveQuestionRow.closes_at.is_(None),
+                LiveQuestionRow.closes_at > bindparam("late", type_=DateTime(timezone=True)),
+            ),
             LiveSessionRow.id == LiveQuestionRow.session_id,
             LiveSessionRow.ended_at.is_(None),
         ),
     )
     .returning(LiveAnswerRow.id)
 )  # fmt: skip  (a row back means an answer was stored)
+
+
+_POINTS = func.coalesce(LiveAnswerRow.points, LiveAnswerRow.score)  # rows before points: score
 
 
 def new_code() -> str:
@@ -150,6 +172,7 @@ class LiveStore:
     def __init__(self, store: Store) -> None:
         self.store = store
         Base.metadata.create_all(store.engine)  # the live tables, if this database lacks them
+        add_missing_columns(store.engine, LIVE_TABLES)  # and columns added since it was made
 
     def start_session(self) -> LiveSession:
         for _ in range(10):  # a clash among 31**6 codes is rare; try again if it happens
@@ -219,9 +242,17 @@ class LiveStore:
             row = session.scalar(select(LivePlayerRow).where(LivePlayerRow.token == token))
             return Player(row.id, row.session_id, row.nickname, row.token) if row else None
 
-    def push(self, session_id: int, item_id: str) -> LiveQuestion:
+    def push(
+        self, session_id: int, item_id: str, seconds: int | None = None, speed_bonus: bool = False
+    ) -> LiveQuestion:
+        """Open a question; with ``seconds``, answering closes when the countdown reaches zero."""
+        opened = now()
+        closes = opened + timedelta(seconds=seconds) if seconds else None
         with self.store.transaction() as session:
-            row = LiveQuestionRow(session_id=session_id, item_id=item_id, opened_at=now())
+            row = LiveQuestionRow(
+                session_id=session_id, item_id=item_id, opened_at=opened, seconds=seconds or None,
+                closes_at=closes, speed_bonus=bool(seconds and speed_bonus),
+            )  # fmt: skip
             session.add(row)
             session.flush()
             number = session.scalar(
@@ -263,7 +294,12 @@ class LiveStore:
                 row.revealed_at = now()
 
     def answer(
-        self, question_id: int, player: Player, response: Any, score: float
+        self,
+        question_id: int,
+        player: Player,
+        response: Any,
+        score: float,
+        points: float | None = None,
     ) -> AnswerOutcome:
         """Store a player's one answer to an open question; say why not otherwise.
 
@@ -272,9 +308,11 @@ class LiveStore:
         A busy or briefly unreachable database is tried again (``ANSWER_RETRIES``) before
         StoreUnavailable is raised, so that no answer is lost to a moment of contention.
         """
+        at = now()
         params = {
             "question": question_id, "player": player.id, "session": player.session_id,
-            "response": response, "score": float(score), "at": now(),
+            "response": response, "score": float(score), "at": at, "late": at - ANSWER_GRACE,
+            "points": float(score if points is None else points),
         }  # fmt: skip
         for pause in (*ANSWER_RETRIES, None):
             try:
@@ -296,14 +334,19 @@ class LiveStore:
             if live is None:
                 return None
             last = session.execute(
-                select(LiveQuestionRow.id, LiveQuestionRow.item_id, LiveQuestionRow.revealed_at)
+                select(
+                    LiveQuestionRow.id,
+                    LiveQuestionRow.item_id,
+                    LiveQuestionRow.revealed_at,
+                    LiveQuestionRow.closes_at,
+                    LiveQuestionRow.seconds,
+                    LiveQuestionRow.speed_bonus,
+                )
                 .where(LiveQuestionRow.session_id == session_id)
                 .order_by(LiveQuestionRow.id.desc())
                 .limit(1)
             ).first()
-            players = session.scalar(
-                select(func.count()).where(LivePlayerRow.session_id == session_id)
-            )
+            players = session.scalar(_connected(session_id))
             ended = live.ended_at is not None
             if last is None:
                 return PollSnapshot(session_id, ended, players=int(players or 0))
@@ -321,13 +364,14 @@ class LiveStore:
             points = self._points(session, session_id) if revealed or ended else {}
             return PollSnapshot(
                 session_id, ended, last.id, last.item_id, int(number or 1), revealed,
-                int(players or 0), answers, points,
+                int(players or 0), answers, points, _utc(last.closes_at), last.seconds,
+                bool(last.speed_bonus),
             )  # fmt: skip
 
     @staticmethod
     def _points(session: Any, session_id: int) -> dict[int, float]:
         rows = session.execute(
-            select(LiveAnswerRow.player_id, func.sum(LiveAnswerRow.score))
+            select(LiveAnswerRow.player_id, func.sum(_POINTS))
             .join(LiveQuestionRow, LiveQuestionRow.id == LiveAnswerRow.question_id)
             .where(LiveQuestionRow.session_id == session_id)
             .group_by(LiveAnswerRow.player_id)
@@ -340,7 +384,9 @@ class LiveStore:
             if question is None or question.session_id != player.session_id:
                 return "unknown"
             live = session.get(LiveSessionRow, question.session_id)
-            return "ended" if live is None or live.ended_at is not None else "revealed"
+            if live is None or live.ended_at is not None:
+                return "ended"
+            return "revealed" if question.revealed_at is not None else "closed"
 
     def my_answer(self, question_id: int, player_id: int) -> tuple[Any, float] | None:
         with self.store.transaction() as session:
@@ -369,7 +415,7 @@ class LiveStore:
         """Nicknames and points, best first (players with no answer yet score 0)."""
         with self.store.transaction() as session:
             rows = session.execute(
-                select(LivePlayerRow.nickname, func.coalesce(func.sum(LiveAnswerRow.score), 0.0))
+                select(LivePlayerRow.nickname, func.coalesce(func.sum(_POINTS), 0.0))
                 .outerjoin(LiveAnswerRow, LiveAnswerRow.player_id == LivePlayerRow.id)
                 .where(LivePlayerRow.session_id == session_id)
                 .group_by(LivePlayerRow.id, LivePlayerRow.nickname)
@@ -390,11 +436,31 @@ class LiveStore:
         return [tuple(row) for row in rows]
 
     def players(self, session_id: int) -> int:
+        """Players whose phone asked about the poll lately (or who just joined)."""
         with self.store.transaction() as session:
-            return int(
-                session.scalar(select(func.count()).where(LivePlayerRow.session_id == session_id))
-                or 0
-            )
+            return int(session.scalar(_connected(session_id)) or 0)
+
+    def mark_seen(self, player_ids: Iterable[int]) -> None:
+        """Record that these players' phones are still following the poll."""
+        ids = sorted(set(player_ids))
+        if ids:
+            with self.store.transaction() as session:
+                session.execute(
+                    update(LivePlayerRow).where(LivePlayerRow.id.in_(ids)).values(seen_at=now())
+                )
+
+
+def _connected(session_id: int) -> Any:
+    recent = now() - SEEN_FOR
+    return select(func.count()).where(
+        LivePlayerRow.session_id == session_id,
+        or_(LivePlayerRow.seen_at > recent, LivePlayerRow.joined_at > recent),
+    )
+
+
+def _utc(moment: datetime | None) -> datetime | None:
+    """SQLite gives back naive times (stored as UTC); PostgreSQL gives aware ones."""
+    return moment.replace(tzinfo=UTC) if moment is not None and moment.tzinfo is None else moment
 
 
 def _as_text(response: Any) -> str:

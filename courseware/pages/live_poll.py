@@ -14,6 +14,7 @@ from courseware.ui.quiz_runner import right_answer
 from courseware.ui.quiz_scopes import quiz_items
 
 SESSION = "_live_session"  # (id, code) of the poll this instructor runs
+TIMERS = [None, 10, 20, 30, 60]  # seconds to answer a pushed question (None: no countdown)
 
 
 def render() -> None:
@@ -83,24 +84,32 @@ def _push(live: LiveStore, session_id: int) -> None:
     item_id = st.selectbox(
         t("live.item"), options=ids, format_func=lambda i: items[i].prompt, key="live-item"
     )
+    timer, bonus = st.columns(2, vertical_alignment="bottom")
+    seconds = timer.selectbox(
+        t("live.timer"), options=TIMERS, key="live-timer",
+        format_func=lambda n: t("live.timer_seconds", n=n) if n else t("live.no_timer"),
+    )  # fmt: skip
+    speed = bonus.toggle(t("live.speed_bonus"), key="live-speed", disabled=not seconds)
     push, next_one = st.columns(2)
     if push.button(t("live.push"), type="primary", key="live-push", icon=":material/send:"):
-        live.push(session_id, item_id)
+        live.push(session_id, item_id, seconds, speed)
     next_one.button(
         t("live.push_next"),
         key="live-push-next",
         icon=":material/skip_next:",
         on_click=_push_next_of_topic,
-        args=(live, session_id, ids),
+        args=(live, session_id, ids, seconds, speed),
     )
 
 
-def _push_next_of_topic(live: LiveStore, session_id: int, ids: list[str]) -> None:
+def _push_next_of_topic(
+    live: LiveStore, session_id: int, ids: list[str], seconds: int | None, speed: bool
+) -> None:
     """Push the topic's item after the one on screen (the first, if another topic's is)."""
     current = live.current(session_id)
     position = ids.index(current.item_id) + 1 if current and current.item_id in ids else 0
     if position < len(ids):
-        live.push(session_id, ids[position])
+        live.push(session_id, ids[position], seconds, speed)
         st.session_state["live-item"] = ids[position]
     else:
         st.toast(t("live.topic_done"))

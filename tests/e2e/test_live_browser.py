@@ -118,3 +118,21 @@ def test_an_answer_the_server_cannot_store_waits_on_the_phone(
     expect(phone.get_by_text("答案已提交，等待讲师公布答案。")).to_be_visible(timeout=15_000)
     player = live.player(phone.evaluate("localStorage.getItem('courseware.live.token')"))
     assert player.nickname == "坚持" and live.my_answer(question.id, player.id) == ("b", 1.0)
+
+
+def test_a_countdown_closes_answering_on_the_phone(
+    browser: Browser, class_url: str, database: Path
+):
+    live = LiveStore(Store(f"sqlite:///{database}"))
+    poll = live.start_session()
+    phone = join_on_phone(browser, f"{class_url}/join?code={poll.code}", "计时")
+    question = live.push(poll.id, "smart-specific-1", seconds=3)
+    expect(phone.locator("#clock")).to_have_text(re.compile(r"^剩余 [123] 秒$"), timeout=10_000)
+    save_screenshot(phone, "live-phone-countdown")
+    expect(phone.locator("#clock")).to_have_text("时间到，本题不能再作答。", timeout=10_000)
+    expect(phone.get_by_role("button", name="提交答案")).to_be_disabled()
+    token = phone.evaluate("localStorage.getItem('courseware.live.token')")
+    phone.wait_for_timeout(1600)  # past the grace a tap in flight gets
+    late = phone.request.post(f"{class_url}/api/live/answer",
+                              data={"token": token, "question": question.id, "answer": "b"})  # fmt: skip
+    assert late.json()["outcome"] == "closed" and live.tally(question.id).answers == 0

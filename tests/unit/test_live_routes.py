@@ -161,3 +161,22 @@ def test_a_database_that_cannot_be_reached_is_a_503_with_retry(tmp_path: Path):
         sent = client.post(f"{API}/answer", json={"token": "t", "question": 1, "answer": "b"})
         assert sent.status_code == 503
         assert client.get("/join").status_code == 200  # the page itself still loads
+
+
+def test_a_countdown_shows_on_the_phone_and_a_quick_answer_earns_more(
+    client: TestClient, live: LiveStore
+):
+    poll = live.start_session()
+    quick, slow = join(client, poll.code, "快"), join(client, poll.code, "慢")
+    question = live.push(poll.id, "smart-specific-1", seconds=20, speed_bonus=True)
+    shown = state(client, quick)
+    assert shown["status"] == "question" and shown["question"]["seconds"] == 20
+    assert 0 < shown["question"]["closes_in"] <= 20
+    for token, elapsed in ((quick, 2_000), (slow, 18_000)):
+        sent = client.post(f"{API}/answer", json={"token": token, "question": question.id,
+                                                  "answer": "b", "elapsed_ms": elapsed})  # fmt: skip
+        assert sent.json()["outcome"] == "stored"
+    assert live.leaderboard(poll.id) == [("快", 0.95), ("慢", 0.55)]
+    odd = client.post(f"{API}/answer", json={"token": quick, "question": question.id,
+                                             "answer": "b", "elapsed_ms": -5})  # fmt: skip
+    assert odd.status_code == 400

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import event
@@ -10,8 +11,15 @@ from sqlalchemy.exc import OperationalError
 
 from courseware.live import store as store_module
 from courseware.live.snapshot import PollSnapshot
-from courseware.live.store import CODE_ALPHABET, CODE_LENGTH, LiveStore, Player
-from courseware.store import Store, StoreUnavailable
+from courseware.live.store import (
+    CODE_ALPHABET,
+    CODE_LENGTH,
+    LivePlayerRow,
+    LiveQuestionRow,
+    LiveStore,
+    Player,
+)
+from courseware.store import Store, StoreUnavailable, now
 
 
 @pytest.fixture
@@ -134,3 +142,61 @@ def test_an_answer_waits_out_a_busy_database(live: LiveStore, monkeypatch: pytes
     finally:
         event.remove(live.store.engine, "before_cursor_execute", busy)
     assert live.tally(question.id).answers == 1
+
+
+def test_a_countdown_closes_answering_and_the_bonus_counts_in_the_ranking(live: LiveStore):
+    session = live.start_session()
+    quick, slow, late = (live.join(session.code, name) for name in ("快", "慢", "迟"))
+    question = live.push(session.id, "smart-specific-1", seconds=20, speed_bonus=True)
+    snapshot = live.snapshot(session.id)
+    assert snapshot.seconds == 20 and snapshot.speed_bonus and snapshot.closes_at is not None
+    assert live.answer(question.id, quick, "b", 1.0, points=0.9) == "stored"
+    assert live.answer(question.id, slow, "b", 1.0, points=0.6) == "stored"
+    with live.store.transaction() as db:  # the countdown runs out (no test waits for it)
+        db.get(LiveQuestionRow, question.id).closes_at = now() - timedelta(seconds=5)
+    assert live.answer(question.id, late, "b", 1.0, points=1.0) == "closed"
+    live.reveal(question.id)
+    assert live.leaderboard(session.id) == [("快", 0.9), ("慢", 0.6), ("迟", 0.0)]
+    assert live.snapshot(session.id).points == {quick.id: 0.9, slow.id: 0.6}
+
+
+def test_players_whose_phone_went_away_are_not_counted(live: LiveStore):
+    session = live.start_session()
+    here, gone = live.join(session.code, "在"), live.join(session.code, "走")
+    with live.store.transaction() as db:
+        for player in (here, gone):
+            db.get(LivePlayerRow, player.id).joined_at = now() - timedelta(minutes=10)
+    live.mark_seen([here.id])
+    assert live.players(session.id) == 1 and live.snapshot(session.id).players == 1
+
+
+def test_a_database_made_before_timers_gains_their_columns_and_keeps_its_rows(tmp_path):
+    from sqlalchemy import create_engine, text
+
+    url = f"sqlite:///{tmp_path / 'old.sqlite3'}"
+    old = create_engine(url)
+    with old.begin() as db:  # the live tables as the first version made them
+        db.execute(text("CREATE TABLE live_sessions (id INTEGER PRIMARY KEY, code VARCHAR(6) "
+                        "UNIQUE, started_at DATETIME, ended_at DATETIME)"))  # fmt: skip
+        db.execute(text("CREATE TABLE live_questions (id INTEGER PRIMARY KEY, session_id INTEGER,"
+                        " item_id VARCHAR(60), opened_at DATETIME, revealed_at DATETIME)"))  # fmt: skip
+        db.execute(text("CREATE TABLE live_players (id INTEGER PRIMARY KEY, session_id INTEGER, "
+                        "nickname VARCHAR(20), token VARCHAR(43) UNIQUE, joined_at DATETIME)"))  # fmt: skip
+        db.execute(text("CREATE TABLE live_answers (id INTEGER PRIMARY KEY, question_id INTEGER, "
+                        "player_id INTEGER, response JSON, score FLOAT, answered_at DATETIME, "
+                        "UNIQUE (question_id, player_id))"))  # fmt: skip
+        db.execute(text("INSERT INTO live_sessions VALUES (1, 'ABCDEF', '2026-11-01 09:00', NULL)"))
+        db.execute(text("INSERT INTO live_questions VALUES (1, 1, 'pdca-do-1', '2026-11-01 09:01', "
+                        "'2026-11-01 09:02')"))  # fmt: skip
+        db.execute(
+            text("INSERT INTO live_players VALUES (1, 1, '老学员', 'tok', '2026-11-01 09:00')")
+        )
+        db.execute(
+            text("INSERT INTO live_answers VALUES (1, 1, 1, 'true', 1.0, '2026-11-01 09:01')")
+        )
+    old.dispose()
+    upgraded = LiveStore(Store(url))
+    assert upgraded.leaderboard(1) == [("老学员", 1.0)]  # an old answer counts its score
+    assert upgraded.snapshot(1).seconds is None
+    question = upgraded.push(1, "smart-specific-1", seconds=30)
+    assert upgraded.answer(question.id, upgraded.player("tok"), "b", 1.0) == "stored"
