@@ -11,6 +11,7 @@ from typing import Any
 
 from courseware.live.phone_question import phone_question
 from courseware.live.snapshot import PollSnapshot, closes_in
+from courseware.live.store import as_text
 from courseware.quiz import Item
 from courseware.scoring import format_number
 
@@ -28,6 +29,20 @@ def option_counts(item: Item, responses: Sequence[Any]) -> dict[str, int]:
         elif isinstance(response, list):
             counts.update(key for key in set(response) if isinstance(key, str))
     return dict(counts)
+
+
+def shares(item: Item, responses: Sequence[Any]) -> list[tuple[str, float]]:
+    """The share (%) of answers per option, lettered as on the phones; else per answer given."""
+    if not responses:
+        return []
+    if getattr(item, "options", None) or item.type == "truefalse":
+        counts = option_counts(item, responses)
+        return [
+            (f"{o['letter']}. {o['text']}", 100 * counts.get(o["key"], 0) / len(responses))
+            for o in phone_question(item, 0, 0)["options"]
+        ]
+    counts = Counter(as_text(r) for r in responses)
+    return [(answer, 100 * n / len(responses)) for answer, n in sorted(counts.items())]
 
 
 def right_keys(item: Item) -> set[str]:

@@ -408,7 +408,7 @@ class LiveStore:
 
     def tally(self, question_id: int) -> Tally:
         responses = self.responses(question_id)
-        counts = Counter(_as_text(r) for r in responses)
+        counts = Counter(as_text(r) for r in responses)
         return Tally(len(responses), dict(counts))
 
     def leaderboard(self, session_id: int) -> list[tuple[str, float]]:
@@ -463,7 +463,8 @@ def _utc(moment: datetime | None) -> datetime | None:
     return moment.replace(tzinfo=UTC) if moment is not None and moment.tzinfo is None else moment
 
 
-def _as_text(response: Any) -> str:
+def as_text(response: Any) -> str:
+    """A response in a short line: a list as a sequence, a mapping as pairs."""
     if isinstance(response, list):
         return " → ".join(map(str, response))
     if isinstance(response, dict):

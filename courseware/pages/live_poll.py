@@ -7,10 +7,11 @@ import streamlit as st
 from courseware.charts import distribution_spec
 from courseware.i18n import t
 from courseware.live.join_address import is_loopback, qr_svg
+from courseware.live.phone_question import answer_in_letters
+from courseware.live.screen import shares
 from courseware.live.store import LiveStore
 from courseware.ui.instructor_gate import instructor_unlocked
 from courseware.ui.live_helpers import join_link, live_store
-from courseware.ui.quiz_runner import right_answer
 from courseware.ui.quiz_scopes import quiz_items
 
 SESSION = "_live_session"  # (id, code) of the poll this instructor runs
@@ -115,16 +116,6 @@ def _push_next_of_topic(
         st.toast(t("live.topic_done"))
 
 
-def _label(item, answer: str) -> str:
-    """An answer as the room chose it: the option's words, 正确/错误, or the text itself."""
-    options = getattr(item, "options", None) or {}
-    if answer in options:
-        return f"{answer}. {options[answer]}"
-    if item.type == "truefalse" and answer in ("True", "False"):
-        return t("quiz.true") if answer == "True" else t("quiz.false")
-    return answer
-
-
 @st.fragment(run_every=0.5)
 def _live_view(session_id: int) -> None:
     """Counts that refresh by themselves twice a second."""
@@ -140,19 +131,20 @@ def _live_view(session_id: int) -> None:
         return
     item = items[question.item_id]
     st.markdown(f"**{t('live.question', n=question.number)}** {item.prompt}")
-    tally = live.tally(question.id)
-    st.metric(t("live.answered"), f"{tally.answers} / {players}")
-    if tally.by_response:
-        rows = [
-            (answer, 100 * n / tally.answers) for answer, n in sorted(tally.by_response.items())
-        ]
-        st.vega_lite_chart(distribution_spec(rows, title=t("live.share")), width="stretch")
+    responses = live.responses(question.id)
+    st.metric(t("live.answered"), f"{len(responses)} / {players}")
+    if responses:
+        st.vega_lite_chart(
+            distribution_spec(shares(item, responses), title=t("live.share")), width="stretch"
+        )
     if not question.revealed:
         if st.button(t("live.reveal"), key=f"live-reveal-{question.id}", type="primary"):
             live.reveal(question.id)
             st.rerun(scope="fragment")
         return
-    st.success(t("live.right_answer", answer=right_answer(item)), icon=":material/check_circle:")
+    st.success(
+        t("live.right_answer", answer=answer_in_letters(item)), icon=":material/check_circle:"
+    )
     st.markdown(f"**{t('live.leaderboard')}**")
     st.dataframe(
         [{t("live.nickname"): name, t("live.points"): points}

@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Browser, expect
 
 from courseware.passcode import PASSCODE_ENV
-from tests.e2e.browser import save_screenshot
+from tests.e2e.browser import save_screenshot, settle
 from tests.e2e.light_phones import LightClass
 from tests.e2e.live_class import answer_on_phone, join_on_phone, start_poll
 from tests.e2e.server import running_app
@@ -70,6 +70,20 @@ def test_the_projector_shows_the_poll_to_the_room(browser: Browser, class_url: s
         expect(screen.locator(".option.right .letter")).to_have_text(["B"], timeout=10_000)
         expect(screen.locator(".podium li")).to_have_count(5)
         save_screenshot(screen, "projector-reveal")
+
+        teacher.reload()  # the instructor's F5 in the middle of the poll
+        settle(teacher)
+        teacher.get_by_role("button", name="继续").click()  # the poll is still open: resume it
+        settle(teacher)
+        expect(teacher.get_by_test_id("stCode")).to_contain_text(code)
+        leaving = phones[2]
+        context = leaving.context
+        leaving.close()  # a trainee closes the tab, then comes back from the same phone
+        back = context.new_page()
+        back.goto(f"{class_url}/join?code={code}")
+        expect(back.get_by_text("已加入：小张")).to_be_visible()
+        expect(back.locator('[data-status="revealed"]')).to_be_visible(timeout=10_000)
+        expect(back.get_by_text("✗ 回答错误")).to_be_visible()  # their answer (A) is kept
         teacher.get_by_role("button", name="结束课堂投票").click()
         expect(screen.get_by_text("本次课堂投票结束 · 前五名")).to_be_visible(timeout=10_000)
     finally:

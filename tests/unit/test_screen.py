@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from courseware.banks import items_by_id
-from courseware.live.screen import option_counts, screen_state
+from courseware.live.screen import option_counts, screen_state, shares
 from courseware.live.snapshot import PollSnapshot
 
 ITEMS = items_by_id("zh")
@@ -53,3 +53,14 @@ def test_lobby_and_end():
     assert screen_state(PollSnapshot(5, False, players=7), None, [], [])["status"] == "lobby"
     ended = screen_state(PollSnapshot(5, True), None, [], [("甲", 2.0)])
     assert ended["status"] == "ended" and ended["podium"] == [{"nickname": "甲", "points": 2.0}]
+
+
+def test_the_instructors_chart_names_options_by_letter_and_words():
+    item = ITEMS["smart-specific-1"]
+    rows = shares(item, ["b", "b", "a", "d"])
+    assert rows[0] == ("A. 今年把客户服务做得更好", 25.0)
+    assert rows[1] == ("B. 本季度内拜访华南区 20 家重点客户", 50.0)
+    assert [share for _label, share in rows] == [25.0, 50.0, 0.0, 25.0]  # every option listed
+    ordering = kind("ordering")
+    assert shares(ordering, [list(ordering.steps)]) == [(" → ".join(ordering.steps), 100.0)]
+    assert shares(item, []) == []
