@@ -36,7 +36,7 @@ from courseware.live.store import LiveAnswerRow, LiveStore  # noqa: E402
 from courseware.passcode import PASSCODE_ENV  # noqa: E402
 from courseware.store import Store  # noqa: E402
 from tests.e2e.browser import PHONE, launch  # noqa: E402
-from tests.e2e.light_phones import LightClass, PhoneRecord  # noqa: E402
+from tests.e2e.light_phones import CrowdProcess, LightClass, PhoneRecord  # noqa: E402
 from tests.e2e.live_class import start_poll  # noqa: E402
 from tests.e2e.server import serving  # noqa: E402
 
@@ -167,7 +167,7 @@ def run_app(browser: Browser, trainees: int, tabs: int, folder: Path) -> dict[st
         join_kb = first_visit_kb(browser, link)
         phones = [open_browser(browser) for _ in range(tabs)]
         before_mb = rss_mb(server.pid)
-        crowd = LightClass(url, code)
+        crowd = CrowdProcess(LightClass, url, code)  # its own process: no shared lock
         crowd.arrive([f"学员{n:03d}" for n in range(trainees - tabs)], ARRIVAL_SECONDS)
         started = time.monotonic()
         for n, phone in enumerate(phones):  # the Chromium phones arrive among the light ones
@@ -257,7 +257,7 @@ def run_floor(browser: Browser, trainees: int, folder: Path) -> dict[str, float]
         poll = live.start_session()
         join_kb = first_visit_kb(browser, f"{url}/?code={poll.code}")
         before_mb = rss_mb(server.pid)
-        crowd = StreamlitClass(url, poll.code)
+        crowd = CrowdProcess(StreamlitClass, url, poll.code)
         crowd.arrive([f"学员{n:03d}" for n in range(trainees)], ARRIVAL_SECONDS)
         wait_for(lambda: crowd.count(lambda p: p.join_seconds is not None or p.errors)
                  == trainees)  # fmt: skip

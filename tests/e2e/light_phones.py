@@ -190,3 +190,80 @@ async def cancel_everything() -> None:
     for task in others:
         task.cancel()
     await asyncio.gather(*others, return_exceptions=True)
+
+
+class CrowdProcess:
+    """A crowd in a process of its own, so that its phones share no interpreter lock with the
+    browser driver (the benchmark's Chromium tabs). Records come back every 0.1 s; their times
+    are taken in that process, as the phones saw them."""
+
+    def __init__(self, kind: type[Crowd], base_url: str, code: str) -> None:
+        import multiprocessing
+
+        context = multiprocessing.get_context("spawn")
+        self._commands = context.Queue()
+        self._records = context.Queue()
+        self._process = context.Process(
+            target=_serve_crowd, args=(kind, base_url, code, self._commands, self._records),
+            daemon=True,
+        )  # fmt: skip
+        self._process.start()
+        self.phones: list[PhoneRecord] = []
+
+    def arrive(self, nicknames: list[str], over_seconds: float = 0.0) -> None:
+        self._commands.put(("arrive", nicknames, over_seconds))
+        self.phones = [PhoneRecord(name) for name in nicknames]
+
+    def answer_all(self) -> None:
+        self._commands.put(("answer_all",))
+
+    def _refresh(self) -> None:
+        import queue
+
+        while True:
+            try:
+                self.phones = self._records.get_nowait()
+            except queue.Empty:
+                return
+
+    def count(self, predicate: Callable[[PhoneRecord], bool]) -> int:
+        self._refresh()
+        return sum(bool(predicate(p)) for p in self.phones)
+
+    def wait_until(self, predicate: Callable[[PhoneRecord], bool], timeout: float) -> bool:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.count(predicate) == len(self.phones):
+                return True
+            time.sleep(0.05)
+        return False
+
+    def close(self) -> None:
+        self._commands.put(("close",))
+        deadline = time.monotonic() + 30
+        while self._process.is_alive() and time.monotonic() < deadline:
+            self._refresh()
+            time.sleep(0.05)
+        self._refresh()
+        self._process.join(timeout=5)
+
+
+def _serve_crowd(kind: type[Crowd], base_url: str, code: str, commands: Any, records: Any) -> None:
+    """The crowd's process: follow the commands, send the records back every 0.1 s."""
+    import queue
+
+    crowd = kind(base_url, code)
+    while True:
+        try:
+            command = commands.get(timeout=0.1)
+        except queue.Empty:
+            command = None
+        if command and command[0] == "arrive":
+            crowd.arrive(command[1], command[2])
+        elif command and command[0] == "answer_all":
+            crowd.answer_all()
+        records.put(list(crowd.phones))
+        if command and command[0] == "close":
+            crowd.close()
+            records.put(list(crowd.phones))
+            return
