@@ -12,25 +12,15 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from courseware import instructor_session
-from courseware.passcode import expected_passcode
+from courseware.passcode import current_passcode
 
 MAX_BODY = 1024
-
-
-def passcode_now() -> str:
-    import streamlit as st
-
-    try:
-        from_secrets = dict(st.secrets)
-    except Exception:  # no secrets file: that is fine
-        from_secrets = {}
-    return expected_passcode(from_secrets)
 
 
 def is_instructor(request: Request) -> bool:
     """The request carries this browser's instructor cookie, still valid."""
     cookie = request.cookies.get(instructor_session.COOKIE)
-    return instructor_session.is_session(passcode_now(), cookie)
+    return instructor_session.is_session(current_passcode(), cookie)
 
 
 async def session(request: Request) -> Response:
@@ -43,7 +33,7 @@ async def session(request: Request) -> Response:
         granted = json.loads(raw)["grant"] if len(raw) <= MAX_BODY else ""
     except (ValueError, KeyError, TypeError):
         granted = ""
-    cookie = instructor_session.session_for(passcode_now(), str(granted))
+    cookie = instructor_session.session_for(current_passcode(), str(granted))
     if cookie is None:
         return JSONResponse({"problem": "bad_grant"}, status_code=403)
     answer = JSONResponse({"signed_in": True})

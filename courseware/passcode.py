@@ -45,6 +45,17 @@ def expected_passcode(secrets_: Mapping[str, Any] | None = None) -> str:
         return _generated[0]
 
 
+def current_passcode() -> str:
+    """The passcode in force: the environment, else Streamlit secrets, else the generated one."""
+    import streamlit as st
+
+    try:
+        from_secrets = dict(st.secrets)
+    except Exception:  # no secrets file: that is fine
+        from_secrets = {}
+    return expected_passcode(from_secrets)
+
+
 def matches(given: str, expected: str) -> bool:
     """Compare in constant time, so the time taken says nothing about the passcode."""
     return hmac.compare_digest(given.encode("utf-8"), expected.encode("utf-8"))

@@ -13,8 +13,7 @@ import streamlit as st
 
 from courseware import instructor_session
 from courseware.i18n import t
-from courseware.passcode import delay_after, matches
-from courseware.passcode import expected_passcode as _expected
+from courseware.passcode import current_passcode, delay_after, matches
 
 UNLOCKED = "_instructor"
 FAILURES = "_instructor_failures"
@@ -25,11 +24,7 @@ SESSION_ROUTE = "/api/instructor/session"
 
 
 def expected_passcode() -> str:
-    try:
-        from_secrets = dict(st.secrets)
-    except Exception:  # no secrets file: that is fine
-        from_secrets = {}
-    return _expected(from_secrets)
+    return current_passcode()
 
 
 @st.cache_resource(show_spinner=False)

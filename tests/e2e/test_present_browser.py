@@ -59,10 +59,7 @@ def test_keys_skip_fields_the_part_picker_gives_focus_back_and_notes_follow(
 ):
     context = browser.new_context(viewport={"width": 1920, "height": 1080})
     projector = context.new_page()
-    projector.goto(f"{presenter_url}/present?part=2&slide={SMART_TOOL}")
-    settle(projector)
-    projector.get_by_label("讲师口令").fill(PASSCODE)
-    projector.get_by_role("button", name="进入").click()
+    open_unlocked(projector, f"{presenter_url}/present?part=2&slide={SMART_TOOL}")
     heading = projector.get_by_role("heading", level=1)
     expect(heading).to_have_text(re.compile(r"^2\.6 目标设定的 SMART 原则"))
     wait_for_cookie(context)
@@ -105,10 +102,7 @@ def test_an_unlock_lasts_across_reloads_and_tabs_on_that_browser_only(
 ):
     instructor = browser.new_context(viewport={"width": 1280, "height": 900})
     page = instructor.new_page()
-    page.goto(f"{presenter_url}/live")
-    settle(page)
-    page.get_by_label("讲师口令").fill(PASSCODE)
-    page.get_by_role("button", name="进入").click()
+    open_unlocked(page, f"{presenter_url}/live")
     expect(page.get_by_role("button", name="开始新的课堂投票")).to_be_visible()
     wait_for_cookie(instructor)
     page.reload()  # F5: still unlocked, no passcode asked
@@ -133,6 +127,14 @@ def test_an_unlock_lasts_across_reloads_and_tabs_on_that_browser_only(
     instructor.close()
 
 
+def open_unlocked(page: Page, url: str) -> None:
+    """Open an instructor page and give the passcode."""
+    page.goto(url)
+    settle(page)
+    page.get_by_label("讲师口令").fill(PASSCODE)
+    page.get_by_role("button", name="进入").click()
+
+
 def wait_for_cookie(context, timeout: float = 10.0) -> None:
     """The page trades its grant for the cookie in the background: wait until it is set."""
     deadline = time.monotonic() + timeout
@@ -147,10 +149,7 @@ def wait_for_cookie(context, timeout: float = 10.0) -> None:
 def test_every_slide_fits_a_1080p_projector(browser: Browser, presenter_url: str, part: int):
     deck = slides(next(e.lesson for e in load_course("zh") if e.part == part))
     page = browser.new_context(viewport={"width": 1920, "height": 1080}).new_page()
-    page.goto(f"{presenter_url}/present?part={part}&slide=1")
-    settle(page)
-    page.get_by_label("讲师口令").fill(PASSCODE)
-    page.get_by_role("button", name="进入").click()
+    open_unlocked(page, f"{presenter_url}/present?part={part}&slide=1")
     too_tall = []
     for number in range(1, len(deck) + 1):
         expect(page).to_have_url(re.compile(rf"slide={number}\b|^(?!.*slide=)"))
