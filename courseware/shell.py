@@ -10,9 +10,11 @@ from courseware.ui.instructor_gate import announce_passcode, sign_out_button
 from courseware.ui.learner_box import learner_box
 from courseware.ui.live_helpers import join_page_link
 from courseware.ui.session import keep_resume_token
+from courseware.ui.tools.frame import PRESENTING
 
 
 def sidebar() -> None:
+    st.session_state.pop(PRESENTING, None)  # each page run starts off a slide (fragments keep it)
     announce_passcode()  # reads the configuration once per process, not on every rerun
     keep_resume_token()
     st.sidebar.caption(t("app.title"))

@@ -15,6 +15,7 @@ from courseware.ui import lesson_view
 from courseware.ui.instructor_gate import instructor_unlocked
 from courseware.ui.presenter_style import presenter_style
 from courseware.ui.slide_keys import follow_slides, slide_keys
+from courseware.ui.tools.frame import PRESENTING
 
 CHOSEN_PART = "_present_part_chosen"  # the part was just chosen: give the focus back
 
@@ -82,6 +83,7 @@ def _controls(parts: dict, part: int, number: int, total: int) -> None:
 def _slide(slide: Slide) -> None:
     suffix = f" ({slide.piece}/{slide.pieces})" if slide.pieces > 1 else ""
     st.title(slide.title + suffix, anchor=False)
+    st.session_state[PRESENTING] = True  # a tool on the slide scrolls in a panel of its own
     lesson_view.blocks(slide.blocks)
 
 

@@ -24,6 +24,10 @@ PRESENTER_CSS = """
 [data-testid="stMetricValue"] { font-size: 2.6rem; }
 [data-testid="stMetricLabel"] p { font-size: 1.5rem; }
 [data-testid="stAlertContainer"] p, [data-testid="stCaptionContainer"] { font-size: 1.5rem; }
+/* a tool's panel on a slide scrolls: its elements keep their own height */
+[class*="st-key-tool-"] [data-testid="stElementContainer"],
+[class*="st-key-tool-"] [data-testid="stHorizontalBlock"],
+[class*="st-key-tool-"] [data-testid="stLayoutWrapper"] { flex-shrink: 0; }
 /* the presenter's own controls stay compact, so that the slide has the room */
 [class*="st-key-present-"] button p,
 [data-testid="stLinkButton"] p { font-size: 1.05rem !important; }

@@ -10,11 +10,19 @@ import streamlit as st
 from courseware.i18n import t
 from courseware.ui.state import forget
 
+PRESENTING = "_presenting"  # set while presenter mode draws a slide
+SLIDE_TOOL_HEIGHT = 690  # px: on a 1080p slide, a tool scrolls inside a panel this tall
+
 
 @contextmanager
 def tool_frame(name: str) -> Iterator[None]:
-    """Draw the tool's heading and reset button; the body goes inside the ``with``."""
-    with st.container(border=True, key=f"tool-{name}"):
+    """Draw the tool's heading and reset button; the body goes inside the ``with``.
+
+    On a slide the tool is a panel of fixed height that scrolls by itself, so that the slide
+    keeps its title and controls on the screen.
+    """
+    height = SLIDE_TOOL_HEIGHT if st.session_state.get(PRESENTING) else "content"
+    with st.container(border=True, key=f"tool-{name}", height=height):
         head, reset = st.columns([4, 1], vertical_alignment="center")
         head.subheader(t(f"tools.{name}.title"), anchor=False)
         reset.button(
