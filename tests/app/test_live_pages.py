@@ -59,3 +59,20 @@ def test_a_poll_left_open_is_resumed_or_ended_after_a_reload(live: LiveStore):
     again.button(key="FormSubmitter:instructor-gate-进入").click().run()
     again.button(key=f"live-close-{other.code}").click().run()
     assert live.find_session(other.code).ended
+
+
+def test_a_question_is_pushed_with_a_countdown_and_the_speed_bonus(live: LiveStore):
+    at = open_page("live")
+    at.text_input(key="instructor-passcode").set_value(PASSCODE)
+    at.button(key="FormSubmitter:instructor-gate-进入").click().run()
+    at.button(key="live-start").click().run()
+    session_id, _code = at.session_state["_live_session"]
+    assert at.toggle(key="live-speed").proto.disabled  # no bonus without a countdown
+    at.selectbox(key="live-timer").set_value(20).run()
+    at.toggle(key="live-speed").set_value(True).run()
+    at.button(key="live-push").click().run()
+    snapshot = live.snapshot(session_id)
+    assert (snapshot.seconds, snapshot.speed_bonus) == (20, True)
+    at.selectbox(key="live-timer").set_value(None).run()
+    at.button(key="live-push-next").click().run()
+    assert live.snapshot(session_id).seconds is None and not live.snapshot(session_id).speed_bonus
