@@ -23,10 +23,15 @@ def live(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> LiveStore:
     return LiveStore(Store(f"sqlite:///{path}"))
 
 
-def test_the_instructor_starts_a_poll_and_pushes_a_topic_item_by_item(live: LiveStore):
+def open_unlocked():
+    """The live page in a new browser session, past the passcode."""
     at = open_page("live")
     at.text_input(key="instructor-passcode").set_value(PASSCODE)
-    at.button(key="FormSubmitter:instructor-gate-进入").click().run()
+    return at.button(key="FormSubmitter:instructor-gate-进入").click().run()
+
+
+def test_the_instructor_starts_a_poll_and_pushes_a_topic_item_by_item(live: LiveStore):
+    at = open_unlocked()
     at.button(key="live-start").click().run()
     session_id, code = at.session_state["_live_session"]
     assert live.find_session(code).id == session_id
@@ -54,17 +59,13 @@ def test_a_poll_left_open_is_resumed_or_ended_after_a_reload(live: LiveStore):
     assert at.session_state["_live_session"] == (running.id, running.code)
     assert at.code[0].value.endswith(f"/join?code={running.code}")
     other = live.start_session()
-    again = open_page("live")
-    again.text_input(key="instructor-passcode").set_value(PASSCODE)
-    again.button(key="FormSubmitter:instructor-gate-进入").click().run()
+    again = open_unlocked()
     again.button(key=f"live-close-{other.code}").click().run()
     assert live.find_session(other.code).ended
 
 
 def test_a_question_is_pushed_with_a_countdown_and_the_speed_bonus(live: LiveStore):
-    at = open_page("live")
-    at.text_input(key="instructor-passcode").set_value(PASSCODE)
-    at.button(key="FormSubmitter:instructor-gate-进入").click().run()
+    at = open_unlocked()
     at.button(key="live-start").click().run()
     session_id, _code = at.session_state["_live_session"]
     assert at.toggle(key="live-speed").proto.disabled  # no bonus without a countdown

@@ -12,6 +12,7 @@ import asyncio
 import random
 import threading
 import time
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
 from typing import Any
@@ -51,7 +52,7 @@ def choose(question: dict[str, Any]) -> Any:
     return str(random.randint(1, 100))
 
 
-class Crowd:
+class Crowd(ABC):
     """Phones on their own event loop in a background thread; each phone is ``_phone``."""
 
     def __init__(self, base_url: str, code: str) -> None:
@@ -80,8 +81,9 @@ class Crowd:
             work = self._phone(record, over_seconds * n / max(1, len(nicknames)))
             self._tasks.append(asyncio.run_coroutine_threadsafe(work, self._loop))
 
+    @abstractmethod
     async def _phone(self, record: PhoneRecord, delay: float) -> None:
-        raise NotImplementedError
+        """One phone: arrive after ``delay`` seconds, then follow the poll into ``record``."""
 
     def answer_all(self) -> None:
         """Tell every phone to tap its answer now (each within ``answer_window``)."""
