@@ -15,6 +15,8 @@ import json
 from functools import lru_cache
 from typing import Any
 
+from starlette.responses import HTMLResponse
+
 from courseware.i18n import lookup, t
 from courseware.paths import ASSETS_DIR
 
@@ -55,6 +57,13 @@ def _template(name: str, lang: str, _stamp: tuple[int, ...]) -> tuple[str, str]:
         "frame-ancestors 'none'"
     )
     return page, policy
+
+
+def page_response(html: str, policy: str) -> HTMLResponse:
+    """A light page as served: its CSP, and never cached (it carries the join code and texts)."""
+    return HTMLResponse(
+        html, headers={"Content-Security-Policy": policy, "Cache-Control": "no-store"}
+    )
 
 
 def _sha256(text: str) -> str:

@@ -20,13 +20,13 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from sqlalchemy.exc import SQLAlchemyError
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from courseware.banks import items_by_id
 from courseware.i18n import DEFAULT_LANG, t
 from courseware.live.board import PollBoard
-from courseware.live.light_page import light_page
+from courseware.live.light_page import light_page, page_response
 from courseware.live.phone_question import read_answer
 from courseware.live.points import points_for
 from courseware.live.snapshot import phone_state
@@ -60,6 +60,11 @@ def refusal(status: int, problem: str, message: str, **extra: Any) -> JSONRespon
     return JSONResponse({"problem": problem, "message": message, **extra}, status_code=status)
 
 
+def unavailable(lang: str) -> JSONResponse:
+    """The database is out of reach: try again (the phone keeps what it was sending)."""
+    return refusal(503, "unavailable", t("phone.unavailable", lang), retry=True)
+
+
 class LiveRoutes:
     """The routes, bound to one process's board (and through it, the database)."""
 
@@ -83,8 +88,7 @@ class LiveRoutes:
         nickname = await self._learner_name(request.query_params.get("learner", ""))
         html, policy = light_page("join", self.lang, {"api": API, "code": code,
                                                       "nickname": nickname})  # fmt: skip
-        return HTMLResponse(html, headers={"Content-Security-Policy": policy,
-                                           "Cache-Control": "no-store"})  # fmt: skip
+        return page_response(html, policy)
 
     async def join(self, request: Request) -> Response:
         body = await self._body(request, JoinRequest)
@@ -93,7 +97,7 @@ class LiveRoutes:
         try:
             joined = await self.board.call(lambda live: live.join(body.code, body.nickname))
         except StoreUnavailable:
-            return refusal(503, "unavailable", self.say("phone.unavailable"), retry=True)
+            return unavailable(self.lang)
         if not isinstance(joined, Player):
             status = 404 if joined in ("unknown_code", "ended") else 422
             return refusal(status, str(joined), self.say(f"join.problems.{joined}"))
@@ -111,7 +115,7 @@ class LiveRoutes:
             self.board.saw(player)
             snapshot = await self.board.wait(player.session_id, since, LONG_POLL_SECONDS)
         except StoreUnavailable:
-            return refusal(503, "unavailable", self.say("phone.unavailable"), retry=True)
+            return unavailable(self.lang)
         if snapshot is None:
             return refusal(404, "unknown_player", self.say("phone.unknown_player"))
         view = phone_state(snapshot, player.id, items_by_id(self.lang), self.lang)
@@ -129,7 +133,7 @@ class LiveRoutes:
             snapshot = await self.board.snapshot(player.session_id)
             item_id = await self._item_of(body.question, snapshot)
         except StoreUnavailable:
-            return refusal(503, "unavailable", self.say("phone.unavailable"), retry=True)
+            return unavailable(self.lang)
         item = items_by_id(self.lang).get(item_id or "")
         if item is None:
             return JSONResponse(
@@ -147,7 +151,7 @@ class LiveRoutes:
                 lambda live: live.answer(body.question, player, response, checked.score, points)
             )
         except StoreUnavailable:
-            return refusal(503, "unavailable", self.say("phone.unavailable"), retry=True)
+            return unavailable(self.lang)
         return JSONResponse({"outcome": outcome, "message": self.say(f"join.outcomes.{outcome}")})
 
     async def _item_of(self, question_id: int, snapshot: Any) -> str | None:

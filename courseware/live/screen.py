@@ -9,11 +9,10 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from courseware.live.phone_question import phone_question
+from courseware.live.phone_question import answer_in_letters, phone_question
 from courseware.live.snapshot import PollSnapshot, closes_in
 from courseware.live.store import as_text
 from courseware.quiz import Item
-from courseware.scoring import format_number
 
 PODIUM = 5
 
@@ -83,7 +82,7 @@ def screen_state(
             option["right"] = revealed and option["key"] in right
     else:
         question["summary"] = _summary(item, snapshot, responses)
-        question["answer"] = _answer(item) if revealed else None
+        question["answer"] = answer_in_letters(item, lang) if revealed else None
     state |= {"status": "revealed" if revealed else "question", "question": question}
     return state | ({"podium": top} if revealed else {})
 
@@ -99,12 +98,3 @@ def _summary(item: Item, snapshot: PollSnapshot, responses: Sequence[Any]) -> di
         typed = Counter(str(r).strip() for r in responses if str(r).strip())
         summary["numbers"] = [{"value": v, "count": n} for v, n in typed.most_common(5)]
     return summary
-
-
-def _answer(item: Item) -> str:
-    if item.type == "ordering":
-        return " → ".join(item.steps)
-    if item.type == "matching":
-        return "；".join(f"{entry} → {category}" for entry, category in item.pairs.items())
-    unit = f" {item.unit}" if getattr(item, "unit", "") else ""
-    return f"{format_number(item.answer)}{unit}"

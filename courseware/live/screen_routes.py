@@ -19,8 +19,8 @@ from courseware.i18n import DEFAULT_LANG, t
 from courseware.instructor_routes import is_instructor
 from courseware.live.board import PollBoard
 from courseware.live.join_address import join_url, public_base, qr_svg
-from courseware.live.light_page import light_page
-from courseware.live.routes import API, refusal
+from courseware.live.light_page import light_page, page_response
+from courseware.live.routes import API, refusal, unavailable
 from courseware.live.screen import screen_state
 from courseware.live.store import normalise_code
 from courseware.store import StoreUnavailable
@@ -54,8 +54,7 @@ class ScreenRoutes:
             "qr": "data:image/svg+xml;base64," + b64encode(qr_svg(link).encode()).decode(),
         }
         html, policy = light_page("screen", self.lang, config)  # fmt: skip
-        return HTMLResponse(html, headers={"Content-Security-Policy": policy,
-                                           "Cache-Control": "no-store"})  # fmt: skip
+        return page_response(html, policy)
 
     async def screen(self, request: Request) -> Response:
         if not is_instructor(request):
@@ -78,6 +77,6 @@ class ScreenRoutes:
                 else []
             )
         except StoreUnavailable:
-            return refusal(503, "unavailable", self.say("phone.unavailable"), retry=True)
+            return unavailable(self.lang)
         view = screen_state(snapshot, item, responses, podium, self.lang)
         return JSONResponse(view, headers={"Cache-Control": "no-store"})

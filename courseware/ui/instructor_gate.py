@@ -23,14 +23,10 @@ CLEAR_COOKIE = "_instructor_clear_cookie"
 SESSION_ROUTE = "/api/instructor/session"
 
 
-def expected_passcode() -> str:
-    return current_passcode()
-
-
 @st.cache_resource(show_spinner=False)
 def announce_passcode() -> None:
     """Once per server process, on the first run: make (and log) a passcode if none is set."""
-    expected_passcode()
+    current_passcode()
 
 
 def is_instructor() -> bool:
@@ -38,7 +34,7 @@ def is_instructor() -> bool:
     if st.session_state.get(UNLOCKED):
         return True
     cookie = None if st.session_state.get(SIGNED_OUT) else _cookie()
-    if cookie and instructor_session.is_session(expected_passcode(), cookie):
+    if cookie and instructor_session.is_session(current_passcode(), cookie):
         st.session_state[UNLOCKED] = True
         return True
     return False
@@ -61,7 +57,7 @@ def instructor_unlocked() -> bool:
         given = st.text_input(t("instructor.passcode"), type="password", key="instructor-passcode")
         sent = st.form_submit_button(t("instructor.unlock"), type="primary")
     if sent:
-        expected = expected_passcode()
+        expected = current_passcode()
         if matches(given or "", expected):
             st.session_state[UNLOCKED] = True
             st.session_state.pop(SIGNED_OUT, None)
