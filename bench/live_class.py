@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT))
 from bench.streamlit_phones import BARE_LIVE_PAGE, StreamlitClass  # noqa: E402
 from courseware.live.store import LiveAnswerRow, LiveStore  # noqa: E402
 from courseware.passcode import PASSCODE_ENV  # noqa: E402
-from courseware.store import Store  # noqa: E402
+from courseware.storage.store import Store  # noqa: E402
 from tests.e2e.browser import PHONE, launch  # noqa: E402
 from tests.e2e.light_phones import CrowdProcess, LightClass, PhoneRecord  # noqa: E402
 from tests.e2e.live_class import start_poll  # noqa: E402

@@ -25,7 +25,7 @@ import streamlit as st
 
 from courseware.banks import items_by_id
 from courseware.live.store import LiveStore
-from courseware.store import Store, database_url
+from courseware.storage.store import Store, database_url
 
 
 @st.cache_resource

@@ -25,7 +25,7 @@ from subprocess import Popen
 from typing import Any
 
 from courseware.paths import PROJECT_ROOT
-from courseware.store import DATABASE_URL_ENV
+from courseware.storage.store import DATABASE_URL_ENV
 
 TEMPLATE = PROJECT_ROOT / "deploy" / "nginx.conf.template"
 TEMP_FOLDERS = ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from courseware.quiz import Item
-from courseware.store import Answer, Attempt
+from courseware.storage.store import Answer, Attempt
 
 
 @dataclass(frozen=True)

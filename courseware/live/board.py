@@ -19,7 +19,7 @@ from anyio import to_thread
 
 from courseware.live.snapshot import PollSnapshot
 from courseware.live.store import LiveStore, Player
-from courseware.store import StoreUnavailable
+from courseware.storage.store import StoreUnavailable
 
 log = logging.getLogger(__name__)
 

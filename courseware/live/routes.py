@@ -32,7 +32,7 @@ from courseware.live.points import points_for
 from courseware.live.snapshot import phone_state
 from courseware.live.store import MAX_NICKNAME, LiveStore, Player, normalise_code
 from courseware.scoring import check
-from courseware.store import StoreUnavailable
+from courseware.storage.store import StoreUnavailable
 
 API = "/api/live"
 MAX_BODY = 16 * 1024  # bytes: an answer is a few hundred
@@ -203,7 +203,7 @@ def lifespan_for(board: PollBoard) -> Callable[[Any], Any]:
 
 def live_store_opener() -> Callable[[], LiveStore]:
     """Opens the configured database on first use, and again after a failure."""
-    from courseware.store import Store, database_url
+    from courseware.storage.store import Store, database_url
 
     opened: list[LiveStore] = []
 

@@ -23,7 +23,7 @@ from courseware.live.light_page import light_page, page_response
 from courseware.live.routes import API, refusal, unavailable
 from courseware.live.screen import screen_state
 from courseware.live.store import normalise_code
-from courseware.store import StoreUnavailable
+from courseware.storage.store import StoreUnavailable
 
 
 class ScreenRoutes:

@@ -34,7 +34,7 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Mapped, mapped_column
 
 from courseware.live.snapshot import PollSnapshot
-from courseware.store import Base, Store, StoreUnavailable, add_missing_columns, now
+from courseware.storage.store import Base, Store, StoreUnavailable, add_missing_columns, now
 
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # 31 characters, no 0/O, 1/I/L look-alikes
 CODE_LENGTH = 6

@@ -9,7 +9,7 @@ import streamlit as st
 
 from courseware.i18n import t
 from courseware.item_analysis import analyse
-from courseware.store import StoreUnavailable
+from courseware.storage.store import StoreUnavailable
 from courseware.ui import session
 from courseware.ui.instructor_gate import instructor_unlocked
 from courseware.ui.live_helpers import live_store

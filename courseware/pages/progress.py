@@ -7,7 +7,7 @@ import streamlit as st
 from courseware.charts import history_spec, mastery_spec
 from courseware.i18n import part_label, t
 from courseware.progress import history, mastery_by, most_missed
-from courseware.store import StoreUnavailable
+from courseware.storage.store import StoreUnavailable
 from courseware.ui import session
 from courseware.ui.quiz_runner import quiz_panel
 from courseware.ui.quiz_scopes import quiz_items

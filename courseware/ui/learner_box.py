@@ -8,7 +8,7 @@ from __future__ import annotations
 import streamlit as st
 
 from courseware.i18n import t
-from courseware.store import MAX_CLASS_CODE, MAX_NAME, Learner, StoreUnavailable
+from courseware.storage.store import MAX_CLASS_CODE, MAX_NAME, Learner, StoreUnavailable
 from courseware.ui import session
 
 

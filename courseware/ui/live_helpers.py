@@ -7,7 +7,7 @@ import streamlit as st
 from courseware.i18n import t
 from courseware.live.join_address import join_url, public_base
 from courseware.live.store import LiveStore
-from courseware.store import StoreUnavailable
+from courseware.storage.store import StoreUnavailable
 from courseware.ui import session
 
 

@@ -13,7 +13,7 @@ from courseware.format import number, percent
 from courseware.i18n import t
 from courseware.quiz import Item
 from courseware.scoring import check, correct_answer, shuffled
-from courseware.store import StoreUnavailable
+from courseware.storage.store import StoreUnavailable
 from courseware.ui import session
 from courseware.ui.links import section_link
 

@@ -6,7 +6,7 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import streamlit as st
 
-from courseware.store import Learner, Store, StoreUnavailable, database_url
+from courseware.storage.store import Learner, Store, StoreUnavailable, database_url
 
 LEARNER = "learner"  # the query parameter that carries the resume token
 CURRENT = "_learner"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from courseware.passcode import PASSCODE_ENV
-from courseware.store import Store
+from courseware.storage.store import Store
 from tests.app.harness import open_page
 
 PASSCODE = "teach-2026"

@@ -8,7 +8,7 @@ import pytest
 
 from courseware.live.store import LiveStore
 from courseware.passcode import PASSCODE_ENV
-from courseware.store import Store
+from courseware.storage.store import Store
 from tests.app.harness import open_page
 
 PASSCODE = "live-2026"

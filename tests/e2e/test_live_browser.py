@@ -12,7 +12,7 @@ from playwright.sync_api import Browser, expect
 
 from courseware.live.store import LiveStore
 from courseware.passcode import PASSCODE_ENV
-from courseware.store import Store
+from courseware.storage.store import Store
 from tests.e2e.browser import full_screenshot, save_screenshot
 from tests.e2e.light_phones import LightClass
 from tests.e2e.live_class import answer_on_phone, join_on_phone, start_poll

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import text
 
 import courseware.live.store  # noqa: F401 - registers the live tables, so they are emptied too
-from courseware.store import Base, Store
+from courseware.storage.store import Base, Store
 
 POSTGRES_URL_ENV = "COURSEWARE_TEST_POSTGRES_URL"
 

@@ -13,7 +13,7 @@ from starlette.testclient import TestClient
 from courseware.live.board import PollBoard
 from courseware.live.routes import MAX_BODY, LiveRoutes, lifespan_for
 from courseware.live.store import LiveStore
-from courseware.store import Store
+from courseware.storage.store import Store
 
 API = "/api/live"
 
@@ -148,7 +148,7 @@ def test_the_phone_page_is_small_safe_and_fills_a_known_trainee(
 
 
 def test_a_database_that_cannot_be_reached_is_a_503_with_retry(tmp_path: Path):
-    from courseware.store import StoreUnavailable
+    from courseware.storage.store import StoreUnavailable
 
     def unreachable() -> LiveStore:
         raise StoreUnavailable("connection refused")

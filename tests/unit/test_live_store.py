@@ -19,7 +19,7 @@ from courseware.live.store import (
     LiveStore,
     Player,
 )
-from courseware.store import Store, StoreUnavailable, now
+from courseware.storage.store import Store, StoreUnavailable, now
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from courseware.store import SCHEMA_VERSION, Store, StoreUnavailable, database_url
+from courseware.storage.store import SCHEMA_VERSION, Store, StoreUnavailable, database_url
 
 
 def test_a_learner_is_found_again_by_token_only(store: Store):
