@@ -5,8 +5,10 @@ import streamlit as st
 from courseware.i18n import t
 from courseware.navigation import build_pages
 from courseware.shell import sidebar
+from courseware.ui.database import banner
 
 st.set_page_config(page_title=t("app.short_title"), page_icon=":material/school:", layout="wide")
 page = st.navigation(build_pages())
 sidebar()
+banner()
 page.run()

@@ -20,6 +20,15 @@ PAGE_TITLES = {
 }  # the heading each listed page opens with, by URL path
 
 
+@pytest.fixture(autouse=True)
+def fresh_guess_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test starts with no wrong passcodes on record (the count is per process)."""
+    from courseware.passcode import GuessLimit
+    from courseware.ui import instructor_gate
+
+    monkeypatch.setattr(instructor_gate, "guess_limit", GuessLimit())
+
+
 @pytest.fixture
 def content_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A copy of ``lessons/`` and ``quizzes/`` that the app reads instead of the real ones."""

@@ -19,7 +19,7 @@ from anyio import to_thread
 
 from courseware.live.snapshot import PollSnapshot
 from courseware.live.store import LiveStore, Player
-from courseware.storage.store import StoreUnavailable
+from courseware.storage.store import StoreUnavailable, timeout_seconds
 
 log = logging.getLogger(__name__)
 
@@ -44,8 +44,17 @@ class PollBoard:
         self._recorded: dict[int, float] = {}  # player id -> when that was last written
 
     async def call(self, work: Callable[[LiveStore], object]) -> object:
-        """Run ``work`` on the live store in a worker thread; StoreUnavailable if unreachable."""
-        return await to_thread.run_sync(lambda: work(self._open_live()), limiter=self._limiter)
+        """Run ``work`` on the live store in a worker thread; StoreUnavailable if unreachable.
+
+        The wait is bounded: a database that hangs is a refusal after ``timeout_seconds()``.
+        """
+        try:
+            with anyio.fail_after(timeout_seconds() + 1.0):
+                return await to_thread.run_sync(
+                    lambda: work(self._open_live()), limiter=self._limiter, abandon_on_cancel=True
+                )
+        except TimeoutError:
+            raise StoreUnavailable("the database did not answer in time", "timeout") from None
 
     async def player(self, token: str) -> Player | None:
         known = self._players.get(token)

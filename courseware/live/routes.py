@@ -18,7 +18,6 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
-from sqlalchemy.exc import SQLAlchemyError
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
@@ -202,23 +201,19 @@ def lifespan_for(board: PollBoard) -> Callable[[Any], Any]:
 
 
 def live_store_opener() -> Callable[[], LiveStore]:
-    """Opens the configured database on first use, and again after a failure."""
-    from courseware.storage.store import Store, database_url
+    """The live store of this process's database, opened on first use and again after a fault."""
+    from courseware.storage.database import database_for
+    from courseware.storage.store import database_url
 
-    opened: list[LiveStore] = []
+    built: dict[int, LiveStore] = {}  # by the store it stands on
 
     def open_live() -> LiveStore:
-        if not opened:
-            try:
-                url = database_url()
-            except OSError as exc:
-                raise StoreUnavailable(str(exc)) from exc
-            store = Store(url)
-            try:
-                opened.append(LiveStore(store))
-            except SQLAlchemyError as exc:
-                store.close()
-                raise StoreUnavailable(str(exc).splitlines()[0]) from exc
-        return opened[0]
+        database = database_for(database_url())
+        store = database.store()
+        if store is None:
+            raise StoreUnavailable("the database cannot be opened", database.fault())
+        if id(store) not in built:
+            built[id(store)] = LiveStore(store)
+        return built[id(store)]
 
     return open_live

@@ -30,11 +30,11 @@ from sqlalchemy import (
     select,
     update,
 )
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, mapped_column
 
 from courseware.live.snapshot import PollSnapshot
-from courseware.storage.store import Base, Store, StoreUnavailable, add_missing_columns, now
+from courseware.storage.store import Base, Store, StoreUnavailable, now
 
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # 31 characters, no 0/O, 1/I/L look-alikes
 CODE_LENGTH = 6
@@ -171,8 +171,7 @@ class LiveStore:
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        Base.metadata.create_all(store.engine)  # the live tables, if this database lacks them
-        add_missing_columns(store.engine, LIVE_TABLES)  # and columns added since it was made
+        store.ensure_tables(LIVE_TABLES)  # the live tables and columns this database lacks
 
     def start_session(self) -> LiveSession:
         for _ in range(10):  # a clash among 31**6 codes is rare; try again if it happens
@@ -316,14 +315,14 @@ class LiveStore:
         }  # fmt: skip
         for pause in (*ANSWER_RETRIES, None):
             try:
-                with self.store.engine.begin() as connection:
+                with self.store.connection() as connection:
                     inserted = connection.execute(_ANSWER_IF_OPEN, params).first() is not None
                 break
             except IntegrityError:
                 return "duplicate"
-            except SQLAlchemyError as exc:
+            except StoreUnavailable:
                 if pause is None:
-                    raise StoreUnavailable(str(exc).splitlines()[0]) from exc
+                    raise
                 time.sleep(pause)
         return "stored" if inserted else self._refusal(question_id, player)
 

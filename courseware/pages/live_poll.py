@@ -9,7 +9,10 @@ from courseware.i18n import t
 from courseware.live.join_address import is_loopback, qr_svg
 from courseware.live.phone_question import answer_in_letters
 from courseware.live.screen import shares
-from courseware.live.store import LiveStore
+from courseware.live.store import LiveQuestion, LiveStore
+from courseware.storage.store import StoreUnavailable
+from courseware.ui import session
+from courseware.ui.database import done, guarded, reason
 from courseware.ui.instructor_gate import instructor_unlocked
 from courseware.ui.live_helpers import join_link, live_store
 from courseware.ui.quiz_scopes import quiz_items
@@ -24,7 +27,7 @@ def render() -> None:
     st.title(t("live.title"), anchor=False)
     live = live_store()
     if live is None:
-        st.warning(t("learner.no_store"), icon=":material/cloud_off:")
+        st.warning(t("live.no_store"), icon=":material/cloud_off:")
         return
     running = st.session_state.get(SESSION)
     if running is None:
@@ -44,8 +47,9 @@ def render() -> None:
     with room:
         _push(live, session_id)
         _live_view(session_id)
-    if st.button(t("live.end"), key="live-end", icon=":material/stop_circle:"):
-        live.end_session(session_id)
+    if st.button(t("live.end"), key="live-end", icon=":material/stop_circle:") and done(
+        live.end_session, session_id
+    ):
         st.session_state.pop(SESSION)
         st.rerun()
 
@@ -54,10 +58,11 @@ def _choose_poll(live: LiveStore) -> None:
     """Start a poll, or resume one still open (from another tab, process or a reload)."""
     st.caption(t("live.intro"))
     if st.button(t("live.start"), type="primary", key="live-start"):
-        started = live.start_session()
-        st.session_state[SESSION] = (started.id, started.code)
-        st.rerun()
-    still_open = live.open_sessions()
+        started = guarded(live.start_session)
+        if started is not None:
+            st.session_state[SESSION] = (started.id, started.code)
+            st.rerun()
+    still_open = guarded(live.open_sessions)
     if not still_open:
         return
     st.subheader(t("live.open_polls"), anchor=False)
@@ -71,8 +76,7 @@ def _choose_poll(live: LiveStore) -> None:
             st.rerun()
         if close.button(
             t("live.end"), key=f"live-close-{poll.code}", icon=":material/stop_circle:"
-        ):
-            live.end_session(poll.id)
+        ) and done(live.end_session, poll.id):
             st.rerun()
 
 
@@ -93,7 +97,7 @@ def _push(live: LiveStore, session_id: int) -> None:
     speed = bonus.toggle(t("live.speed_bonus"), key="live-speed", disabled=not seconds)
     push, next_one = st.columns(2)
     if push.button(t("live.push"), type="primary", key="live-push", icon=":material/send:"):
-        live.push(session_id, item_id, seconds, speed)
+        done(live.push, session_id, item_id, seconds, speed)
     next_one.button(
         t("live.push_next"),
         key="live-push-next",
@@ -107,10 +111,13 @@ def _push_next_of_topic(
     live: LiveStore, session_id: int, ids: list[str], seconds: int | None, speed: bool
 ) -> None:
     """Push the topic's item after the one on screen (the first, if another topic's is)."""
-    current = live.current(session_id)
+    try:
+        current = session.database().run(live.current, session_id)
+    except StoreUnavailable as fault:
+        st.toast(t("database.refused", reason=reason(fault.kind)), icon=":material/cloud_off:")
+        return
     position = ids.index(current.item_id) + 1 if current and current.item_id in ids else 0
-    if position < len(ids):
-        live.push(session_id, ids[position], seconds, speed)
+    if position < len(ids) and done(live.push, session_id, ids[position], seconds, speed):
         st.session_state["live-item"] = ids[position]
     else:
         st.toast(t("live.topic_done"))
@@ -120,26 +127,26 @@ def _push_next_of_topic(
 def _live_view(session_id: int) -> None:
     """Counts that refresh by themselves twice a second."""
     live = live_store()
-    if live is None:
-        st.warning(t("learner.no_store"), icon=":material/cloud_off:")
-        return
+    if live is None or (room := guarded(_room, live, session_id)) is None:
+        return  # the page's banner says why; this view tries again in half a second
+    question, players = room
     items, _titles, _errors = quiz_items()
-    question = live.current(session_id)
-    players = live.players(session_id)
     if question is None or question.item_id not in items:
         st.info(t("live.waiting", players=players), icon=":material/groups:")
         return
     item = items[question.item_id]
     st.markdown(f"**{t('live.question', n=question.number)}** {item.prompt}")
-    responses = live.responses(question.id)
+    responses = guarded(live.responses, question.id)
+    if responses is None:
+        return
     st.metric(t("live.answered"), f"{len(responses)} / {players}")
     if responses:
         st.vega_lite_chart(
             distribution_spec(shares(item, responses), title=t("live.share")), width="stretch"
         )
     if not question.revealed:
-        if st.button(t("live.reveal"), key=f"live-reveal-{question.id}", type="primary"):
-            live.reveal(question.id)
+        reveal = st.button(t("live.reveal"), key=f"live-reveal-{question.id}", type="primary")
+        if reveal and done(live.reveal, question.id):
             st.rerun(scope="fragment")
         return
     st.success(
@@ -148,6 +155,11 @@ def _live_view(session_id: int) -> None:
     st.markdown(f"**{t('live.leaderboard')}**")
     st.dataframe(
         [{t("live.nickname"): name, t("live.points"): points}
-         for name, points in live.leaderboard(session_id)],
+         for name, points in guarded(live.leaderboard, session_id) or []],
         hide_index=True, width="stretch",
     )  # fmt: skip
+
+
+def _room(live: LiveStore, session_id: int) -> tuple[LiveQuestion | None, int]:
+    """The question on screen and how many phones follow the poll."""
+    return live.current(session_id), live.players(session_id)

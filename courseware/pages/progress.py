@@ -21,10 +21,13 @@ def render() -> None:
         st.warning(t("learner.no_store"), icon=":material/cloud_off:")
         return
     if learner is None:
-        st.info(t("progress.sign_in"), icon=":material/person:")
+        waiting = session.link_unchecked()  # a resume link, checked once the database is back
+        shown = "learner.link_unchecked" if waiting else "progress.sign_in"
+        st.info(t(shown), icon=":material/person:")
         return
     try:
-        answers, attempts = opened.answers(learner.id), opened.attempts(learner.id)
+        answers = session.database().run(opened.answers, learner.id)
+        attempts = session.database().run(opened.attempts, learner.id)
     except StoreUnavailable:
         st.warning(t("learner.no_store"), icon=":material/cloud_off:")
         return

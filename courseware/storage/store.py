@@ -3,6 +3,10 @@
 SQLite by default (a file created on first use, in WAL mode); PostgreSQL, or any other URL,
 when ``COURSEWARE_DATABASE_URL`` names one. The schema is created and versioned on start.
 Every read and write goes through this module; callers get plain frozen records back.
+
+Every wait is bounded (``COURSEWARE_DB_TIMEOUT`` seconds, 5 by default): connecting, a statement,
+a connection from the pool, and SQLite's turn to write, which this process hands out first come,
+first served. Any database fault comes out as StoreUnavailable, with the kind of fault.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from sqlalchemy import (
     JSON,
@@ -33,6 +37,7 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 
 from courseware.paths import PROJECT_ROOT
+from courseware.storage.fair_lock import FairLock
 
 DATABASE_URL_ENV = "COURSEWARE_DATABASE_URL"
 SQLITE_PATH_ENV = "COURSEWARE_SQLITE_PATH"
@@ -40,10 +45,42 @@ DEFAULT_SQLITE_PATH = PROJECT_ROOT / "var" / "courseware.sqlite3"
 SCHEMA_VERSION = 1
 MAX_NAME = 40
 MAX_CLASS_CODE = 20
+TIMEOUT_ENV = "COURSEWARE_DB_TIMEOUT"
+POOL_ENV = "COURSEWARE_DB_POOL"
+DEFAULT_TIMEOUT = 5.0  # seconds: the longest any page waits for the database
+DEFAULT_POOL = 10  # connections kept per process (PostgreSQL), plus twice as many on demand
+
+FaultKind = Literal["unreachable", "read_only", "full", "timeout", "busy", "unusable"]
+_FAULT_WORDS: tuple[tuple[FaultKind, tuple[str, ...]], ...] = (
+    ("read_only", ("readonly", "read-only", "read only", "permission denied")),
+    ("full", ("disk is full", "no space left", "disk full", "could not extend file")),
+    ("timeout", ("timeout", "timed out", "canceling statement")),
+    ("busy", ("database is locked", "busy", "too many clients")),
+    ("unusable", ("cannot create", "newer than this app", "unable to open database file")),
+)
 
 
 class StoreUnavailable(Exception):
-    """The database cannot be reached or refused the operation."""
+    """The database cannot be reached or refused the operation; ``kind`` says which fault."""
+
+    def __init__(self, message: str, kind: FaultKind | None = None) -> None:
+        super().__init__(message)
+        self.kind: FaultKind = kind or fault_kind(message)
+
+
+def fault_kind(message: str) -> FaultKind:
+    """Which fault a driver's message describes; "unreachable" when it names none of them."""
+    text = message.lower()
+    for kind, words in _FAULT_WORDS:
+        if any(word in text for word in words):
+            return kind
+    return "unreachable"
+
+
+def unavailable(exc: BaseException) -> StoreUnavailable:
+    """A driver's or the system's error as StoreUnavailable, with its first line."""
+    lines = str(exc).strip().splitlines()
+    return StoreUnavailable(lines[0] if lines else type(exc).__name__)
 
 
 class Base(DeclarativeBase):
@@ -138,9 +175,21 @@ def database_url() -> str:
     url = os.environ.get(DATABASE_URL_ENV)
     if url:
         return url
-    path = Path(os.environ.get(SQLITE_PATH_ENV) or DEFAULT_SQLITE_PATH)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    return f"sqlite:///{path}"
+    return f"sqlite:///{Path(os.environ.get(SQLITE_PATH_ENV) or DEFAULT_SQLITE_PATH)}"
+
+
+def timeout_seconds() -> float:
+    """The longest wait for the database (``COURSEWARE_DB_TIMEOUT``, else 5 s)."""
+    try:
+        return max(0.1, float(os.environ.get(TIMEOUT_ENV) or DEFAULT_TIMEOUT))
+    except ValueError:
+        return DEFAULT_TIMEOUT
+
+
+def pool_size() -> int:
+    """Connections each process keeps open to PostgreSQL (``COURSEWARE_DB_POOL``, else 10)."""
+    value = os.environ.get(POOL_ENV) or ""
+    return int(value) if value.isdigit() and int(value) > 0 else DEFAULT_POOL
 
 
 class Store:
@@ -148,32 +197,72 @@ class Store:
 
     def __init__(self, url: str) -> None:
         self.url = url
+        self.timeout = timeout_seconds()
         is_sqlite = url.startswith("sqlite")
-        options: dict[str, Any] = {"pool_pre_ping": True}
-        if not is_sqlite:
-            options |= {"pool_size": 10, "max_overflow": 20, "connect_args": {"connect_timeout": 5}}
-        self.engine = create_engine(url, **options)
         if is_sqlite:
-            event.listen(self.engine, "connect", _sqlite_pragmas)
+            _make_folder(url)
+        try:
+            self.engine = create_engine(url, **_engine_options(url, self.timeout))
+        except (SQLAlchemyError, ImportError, ValueError) as exc:  # a URL this app cannot use
+            raise StoreUnavailable(f"cannot use {url.split(':')[0]}: {exc}", "unusable") from exc
+        if is_sqlite:
+            event.listen(self.engine, "connect", _sqlite_pragmas(self.timeout))
+        self._turn = FairLock() if is_sqlite else None  # SQLite writes one at a time anyway
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
-        self._migrate()
+        try:
+            self._migrate()
+        except StoreUnavailable:
+            self.engine.dispose()
+            raise
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
+        """One ORM transaction, committed at the end of the block."""
+        with self._faults_mapped(), self._sessions.begin() as session:
+            yield session
+
+    @contextmanager
+    def connection(self) -> Iterator[Any]:
+        """One Core connection in a transaction, committed at the end of the block."""
+        with self._faults_mapped(), self.engine.begin() as connection:
+            yield connection
+
+    @contextmanager
+    def _faults_mapped(self) -> Iterator[None]:
+        """This process's turn (SQLite), and any database fault as StoreUnavailable."""
         try:
-            with self._sessions.begin() as session:
-                yield session
+            if self._turn is None:
+                yield
+            else:
+                with self._turn.held(self.timeout):
+                    yield
         except IntegrityError:
             raise
-        except SQLAlchemyError as exc:
-            raise StoreUnavailable(str(exc).splitlines()[0]) from exc
+        except TimeoutError as exc:
+            raise StoreUnavailable(str(exc), "busy") from exc
+        except (SQLAlchemyError, OSError) as exc:
+            raise unavailable(exc) from exc
+
+    def ensure_tables(self, tables: Sequence[Any]) -> None:
+        """Create the tables this database lacks, and the columns added since it was made."""
+        with self._faults_mapped():
+            Base.metadata.create_all(self.engine, tables=list(tables))
+            add_missing_columns(self.engine, tables)
+
+    def ping(self, write: bool = False) -> None:
+        """One short round trip; with ``write``, one that needs the right to write."""
+        with self.transaction() as session:
+            if write:
+                session.execute(
+                    SchemaVersion.__table__.update().values(applied_at=SchemaVersion.applied_at)
+                )
+            else:
+                session.execute(select(1))
 
     def _migrate(self) -> None:
         """Create the tables and record the schema version (later versions add steps here)."""
-        try:
+        with self._faults_mapped():
             Base.metadata.create_all(self.engine)
-        except SQLAlchemyError as exc:
-            raise StoreUnavailable(str(exc).splitlines()[0]) from exc
         with self.transaction() as session:
             current = session.scalar(select(func.max(SchemaVersion.version)))
             if current is None:
@@ -319,13 +408,43 @@ def add_missing_columns(engine: Any, tables: Sequence[Any]) -> list[str]:
     return added
 
 
-def _sqlite_pragmas(connection: Any, _record: Any) -> None:
-    cursor = connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")  # safe with WAL; far fewer fsyncs per answer
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=5000")
-    cursor.close()
+def _engine_options(url: str, timeout: float) -> dict[str, Any]:
+    """Bounded waits: for a pooled connection, and on PostgreSQL to connect and per statement."""
+    options: dict[str, Any] = {"pool_pre_ping": True, "pool_timeout": timeout}
+    if url.startswith("sqlite"):
+        return options
+    size = pool_size()
+    options |= {"pool_size": size, "max_overflow": 2 * size}
+    if url.startswith("postgresql"):
+        milliseconds = int(timeout * 1000)
+        options["connect_args"] = {
+            "connect_timeout": max(1, round(timeout)),
+            "options": f"-c statement_timeout={milliseconds} -c lock_timeout={milliseconds}",
+        }
+    return options
+
+
+def _make_folder(url: str) -> None:
+    """The SQLite file's folder, made on first use; StoreUnavailable if it cannot be."""
+    path = Path(url.removeprefix("sqlite:///").removeprefix("file:").split("?")[0])
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreUnavailable(
+            f"cannot create the folder {path.parent}: {exc}", "unusable"
+        ) from exc
+
+
+def _sqlite_pragmas(timeout: float) -> Any:
+    def pragmas(connection: Any, _record: Any) -> None:
+        cursor = connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")  # safe with WAL; far fewer fsyncs per answer
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={int(timeout * 1000)}")  # other processes' writes
+        cursor.close()
+
+    return pragmas
 
 
 def now() -> datetime:

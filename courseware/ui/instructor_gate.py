@@ -6,17 +6,17 @@ so a reload, a new tab or a typed address keeps the instructor in.
 
 from __future__ import annotations
 
+import ipaddress
 import json
-import time
+import math
 
 import streamlit as st
 
 from courseware import instructor_session
 from courseware.i18n import t
-from courseware.passcode import current_passcode, delay_after, matches
+from courseware.passcode import current_passcode, guess_limit, matches
 
 UNLOCKED = "_instructor"
-FAILURES = "_instructor_failures"
 GRANT = "_instructor_grant"
 SIGNED_OUT = "_instructor_signed_out"  # this session ignores the cookie it connected with
 CLEAR_COOKIE = "_instructor_clear_cookie"
@@ -57,18 +57,49 @@ def instructor_unlocked() -> bool:
         given = st.text_input(t("instructor.passcode"), type="password", key="instructor-passcode")
         sent = st.form_submit_button(t("instructor.unlock"), type="primary")
     if sent:
-        expected = current_passcode()
-        if matches(given or "", expected):
-            st.session_state[UNLOCKED] = True
-            st.session_state.pop(SIGNED_OUT, None)
-            st.session_state[GRANT] = instructor_session.grant(expected)
-            st.session_state.pop(FAILURES, None)
-            st.rerun()
-        failures = st.session_state.get(FAILURES, 0) + 1
-        st.session_state[FAILURES] = failures
-        time.sleep(delay_after(failures))
-        st.error(t("instructor.wrong"), icon=":material/lock:")
+        _check(given or "")
     return False
+
+
+def _check(given: str) -> None:
+    """Unlock on the right passcode; a client with too many wrong ones is not even checked."""
+    address = client_address()
+    wait = guess_limit.wait_before_guess(address)
+    if wait > 0:
+        st.error(t("instructor.too_many", seconds=math.ceil(wait)), icon=":material/timer:")
+        return
+    expected = current_passcode()
+    if matches(given, expected):
+        st.session_state[UNLOCKED] = True
+        st.session_state.pop(SIGNED_OUT, None)
+        st.session_state[GRANT] = instructor_session.grant(expected)
+        st.rerun()
+    guess_limit.wrong(address)
+    st.error(t("instructor.wrong"), icon=":material/lock:")
+
+
+def client_address() -> str:
+    """The browser's address: behind this app's own proxy (on loopback), the one it forwarded."""
+    try:
+        direct = st.context.ip_address
+        forwarded = st.context.headers.get("X-Forwarded-For", "")
+    except Exception:  # no browser behind this session (AppTest)
+        return "local"
+    direct = direct if isinstance(direct, str) else None
+    forwarded = forwarded if isinstance(forwarded, str) else ""
+    if _is_loopback(direct) and forwarded:
+        return forwarded.split(",")[-1].strip()[:64] or "local"
+    return direct or "local"
+
+
+def _is_loopback(address: str | None) -> bool:
+    """Streamlit gives no address for a connection from this machine (the proxy's, say)."""
+    if address is None:
+        return True
+    try:
+        return ipaddress.ip_address(address).is_loopback
+    except ValueError:
+        return False
 
 
 def _keep_unlocked() -> None:

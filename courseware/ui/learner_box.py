@@ -8,8 +8,9 @@ from __future__ import annotations
 import streamlit as st
 
 from courseware.i18n import t
-from courseware.storage.store import MAX_CLASS_CODE, MAX_NAME, Learner, StoreUnavailable
+from courseware.storage.store import MAX_CLASS_CODE, MAX_NAME, Learner
 from courseware.ui import session
+from courseware.ui.database import guarded
 
 
 def learner_box() -> None:
@@ -17,6 +18,8 @@ def learner_box() -> None:
     opened = session.store()
     if opened is None:
         box.warning(t("learner.no_store"), icon=":material/cloud_off:")
+        if st.query_params.get(session.LEARNER):
+            box.info(t("learner.link_unchecked"), icon=":material/cloud_sync:")
         return
     current = session.learner()
     if current is not None:
@@ -26,7 +29,9 @@ def learner_box() -> None:
             with box:
                 _link(current)
         return
-    if st.query_params.get(session.LEARNER):
+    if session.link_unchecked():
+        box.info(t("learner.link_unchecked"), icon=":material/cloud_sync:")
+    elif st.query_params.get(session.LEARNER):
         box.warning(t("learner.unknown_link"), icon=":material/link_off:")
     if box.toggle(t("learner.title"), key="learner-start"):
         with box:
@@ -53,12 +58,15 @@ def _start(name: str, code: str) -> None:
         st.error(t("learner.name_needed"), icon=":material/error:")
         return
     opened = session.store()
-    try:
-        found = opened.create_learner(name, code) if opened else None
-    except (ValueError, StoreUnavailable):
-        found = None
-    if found is None:
+    if opened is None:
         st.error(t("learner.not_saved"), icon=":material/cloud_off:")
+        return
+    try:
+        found = guarded(opened.create_learner, name, code)
+    except ValueError:  # beyond the form's limits: only a tampered browser sends that
+        st.error(t("learner.name_needed"), icon=":material/error:")
+        return
+    if found is None:
         return
     session.sign_in(found)
     st.rerun()

@@ -16,16 +16,13 @@ def _live(url: str) -> LiveStore:
     opened = session.store()
     if opened is None or opened.url != url:
         raise StoreUnavailable("no database")
-    return LiveStore(opened)
+    return session.database().run(LiveStore, opened)  # a failure is not cached: tried again
 
 
 def live_store() -> LiveStore | None:
-    """The live-poll store, or None while the database cannot be reached."""
-    opened = session.store()
-    if opened is None:
-        return None
+    """The live-poll store, or None (the page's banner says why) while it cannot be opened."""
     try:
-        return _live(opened.url)
+        return _live(session.database().url)
     except StoreUnavailable:
         return None
 

@@ -6,23 +6,22 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import streamlit as st
 
+from courseware.storage.database import Database, database_for
 from courseware.storage.store import Learner, Store, StoreUnavailable, database_url
 
 LEARNER = "learner"  # the query parameter that carries the resume token
 CURRENT = "_learner"
+UNCHECKED = "_learner_unchecked"  # a resume token the database could not be asked about
 
 
-@st.cache_resource(show_spinner=False)
-def _open(url: str) -> Store:
-    return Store(url)  # a failure is not cached: the next run tries again
+def database() -> Database:
+    """This process's guard around the configured database."""
+    return database_for(database_url())
 
 
 def store() -> Store | None:
-    """The store, or None while the database cannot be reached."""
-    try:
-        return _open(database_url())
-    except StoreUnavailable:
-        return None
+    """The store, or None while the database cannot be opened."""
+    return database().store()
 
 
 def learner() -> Learner | None:
@@ -34,14 +33,21 @@ def learner() -> Learner | None:
     if not token:
         return None
     opened = store()
-    found = None
-    if opened is not None:
-        try:
-            found = opened.learner_by_token(token)
-        except StoreUnavailable:
-            return None
+    try:
+        if opened is None:
+            raise StoreUnavailable("no database")
+        found = database().run(opened.learner_by_token, token)
+    except StoreUnavailable:
+        st.session_state[UNCHECKED] = token  # asked again on the next run
+        return None
+    st.session_state.pop(UNCHECKED, None)
     st.session_state[CURRENT] = found
     return found
+
+
+def link_unchecked() -> bool:
+    """Whether this page's resume link waits for the database to be checked."""
+    return st.session_state.get(UNCHECKED) == st.query_params.get(LEARNER)
 
 
 def sign_in(found: Learner) -> None:

@@ -18,10 +18,12 @@ def _navigate(url_path: str, query: dict[str, str]) -> None:
 
     from courseware.navigation import build_pages
     from courseware.shell import sidebar
+    from courseware.ui.database import banner
 
     pages = build_pages()
     page = st.navigation(pages)
     sidebar()
+    banner()
     target = st.session_state.pop("harness.goto", None)  # the function runs as a script:
     if "harness.started" not in st.session_state:  # it sees literals, not module constants
         st.session_state["harness.started"] = True
