@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -11,6 +11,7 @@ from typing import get_args
 import yaml
 from pydantic import ValidationError
 
+from courseware.content_file import read_content
 from courseware.errors import ContentError
 from courseware.lesson import Lesson
 from courseware.paths import content_root, display_path
@@ -34,12 +35,10 @@ def bank_files(lang: str, root: Path | None = None) -> list[Path]:
 def load_bank(path: Path) -> Bank:
     """Parse one bank; raise ContentError naming the file and line of the first problem."""
     shown = display_path(path)
+    text = read_content(path, shown)
     try:
-        text = path.read_text(encoding="utf-8")
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ContentError(shown, 1, f"cannot read the file: {exc}") from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
@@ -87,16 +86,33 @@ def _load_banks(stamp: tuple[tuple[Path, int, int], ...]) -> tuple[BankEntry, ..
     return tuple(entries)
 
 
+class DuplicateId(ContentError):
+    """An item whose id an earlier item already uses: its bank loads, that item is left out."""
+
+
+def merged_items(banks: Iterable[Bank]) -> tuple[dict[str, Item], list[DuplicateId]]:
+    """Every item by id, the first one kept; each later item with a used id is an error."""
+    items: dict[str, Item] = {}
+    where: dict[str, str] = {}
+    duplicates: list[DuplicateId] = []
+    for bank in banks:
+        for item in bank.items:
+            if item.id in items:
+                message = f"id '{item.id}' is already used at {where[item.id]}"
+                duplicates.append(DuplicateId(bank.path, item.line, message))
+                continue
+            items[item.id] = item
+            where[item.id] = f"{bank.path}:{item.line}"
+    return items, duplicates
+
+
 def items_by_id(lang: str, root: Path | None = None) -> dict[str, Item]:
-    """Every loaded item of a language by its id (the first, should two banks share an id)."""
+    """Every loaded item of a language by its id (the first, should two items share an id)."""
     entries = load_banks(lang, root)
     kept = _by_id.get(lang)
     if kept is None or kept[0] is not entries:
-        items: dict[str, Item] = {}
-        for entry in entries:
-            for item in entry.bank.items if entry.bank else ():
-                items.setdefault(item.id, item)
-        kept = _by_id[lang] = (entries, items)
+        banks = [entry.bank for entry in entries if entry.bank is not None]
+        kept = _by_id[lang] = (entries, merged_items(banks)[0])
     return kept[1]
 
 
@@ -105,15 +121,9 @@ _by_id: dict[str, tuple[tuple[BankEntry, ...], dict[str, Item]]] = {}
 
 def check_banks(banks: list[Bank], lessons: dict[int, Lesson]) -> Iterator[ContentError]:
     """Problems across banks: ids used twice, sections that no lesson has."""
-    seen: dict[str, str] = {}
+    yield from merged_items(banks)[1]
     for bank in banks:
         for item in bank.items:
-            where = f"{bank.path}:{item.line}"
-            if item.id in seen:
-                yield ContentError(
-                    bank.path, item.line, f"id '{item.id}' is already used at {seen[item.id]}"
-                )
-            seen.setdefault(item.id, where)
             lesson = lessons.get(item.part)
             if lesson is not None and lesson.section(item.section) is None:
                 yield ContentError(

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from courseware.content_file import read_content
 from courseware.errors import ContentError
 from courseware.figures import known_figures
 from courseware.lesson import Lesson, parse_lesson
@@ -43,10 +44,7 @@ def known_names(figures: frozenset[str] | None = None) -> dict[str, frozenset[st
 def load_lesson(path: Path, figures: frozenset[str] | None = None) -> Lesson:
     """Parse one lesson file; raise ContentError naming the file and line if it is broken."""
     shown = display_path(path)
-    try:
-        source = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ContentError(shown, 1, f"cannot read the file: {exc}") from None
+    source = read_content(path, shown)
     lesson = parse_lesson(source, shown, known_names(figures))
     expected = int(LESSON_FILE.match(path.name).group(1))
     if lesson.meta.part != expected:

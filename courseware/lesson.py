@@ -123,6 +123,7 @@ def parse_lesson(source: str, path: str, known: KnownNames | None = None) -> Les
     meta = parse_front_matter(
         front.content, LessonMeta, path=path, first_line=2, opening_line=front.map[0] + 1
     )
+    _check_containers_closed(tokens, path)
     top_level = [t for t in tokens[1:] if t.level == 0 and t.nesting != -1]
     warnings = tuple(_raw_html_warnings(tokens, path))
 
@@ -207,7 +208,7 @@ def _blocks(tokens: list[Token], lines: list[str], path: str, known: KnownNames)
             yield from flush()
             yield Block(kind="break", text="", line=token.map[0] + 1)
             continue
-        kind = token.type.removeprefix("container_").removesuffix("_open")
+        kind = _container_kind(token)
         if token.type.startswith("container_") and kind in CONTAINER_KINDS:
             yield from flush()
             yield _container_block(kind, token, lines, path, known)
@@ -234,6 +235,32 @@ def _container_block(
         listed = ", ".join(sorted(names)) or "none"
         raise ContentError(path, line, f"unknown {kind} '{name}' (known: {listed})")
     return Block(kind=kind, text=inner, line=line, name=name)  # type: ignore[arg-type]
+
+
+def _check_containers_closed(tokens: list[Token], path: str) -> None:
+    """A ``:::`` block opening inside another means the outer one lacks its closing ``:::``.
+
+    Without this check the outer block would take the inner one's closing line as its own.
+    """
+    opened: list[Token] = []
+    for token in tokens:
+        if not token.type.startswith("container_"):
+            continue
+        if token.nesting == -1:
+            opened.pop()
+            continue
+        if opened:
+            outer = opened[-1]
+            message = (
+                f"'::: {_container_kind(outer)}' is never closed with ':::' "
+                f"(line {token.map[0] + 1} opens '::: {_container_kind(token)}')"
+            )
+            raise ContentError(path, outer.map[0] + 1, message)
+        opened.append(token)
+
+
+def _container_kind(token: Token) -> str:
+    return token.type.removeprefix("container_").removesuffix("_open")
 
 
 def _check_unique_ids(sections: list[Section], path: str) -> None:

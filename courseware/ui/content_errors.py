@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from courseware.banks import DuplicateId
 from courseware.errors import ContentError
 from courseware.i18n import t
 
@@ -21,5 +22,7 @@ def lesson_warnings(warnings: tuple[str, ...]) -> None:
 
 
 def broken_bank(error: ContentError) -> None:
-    st.error(t("hub.broken"), icon=":material/error:")
+    """A bank that did not load, or an item left out because its id is already used."""
+    headline = t("hub.duplicate") if isinstance(error, DuplicateId) else t("hub.broken")
+    st.error(headline, icon=":material/error:")
     st.code(str(error), language=None, wrap_lines=True)

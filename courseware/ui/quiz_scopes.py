@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from courseware.banks import BankEntry, load_banks
+from courseware.banks import BankEntry, load_banks, merged_items
 from courseware.errors import ContentError
 from courseware.i18n import part_label, t
 from courseware.quiz import Item
@@ -15,7 +15,7 @@ _derived: dict[str, tuple[tuple[BankEntry, ...], Loaded]] = {}
 
 
 def quiz_items(lang: str = "zh") -> Loaded:
-    """Items by id, topic titles by topic, and the errors of banks that did not load.
+    """Items by id, topic titles by topic, and the errors: banks that did not load, ids used twice.
 
     Worked out again only when a bank file changes (``load_banks`` is cached the same way).
     """
@@ -27,17 +27,11 @@ def quiz_items(lang: str = "zh") -> Loaded:
 
 
 def _index(entries: tuple[BankEntry, ...]) -> Loaded:
-    items: dict[str, Item] = {}
-    titles: dict[str, str] = {}
-    errors = []
-    for entry in entries:
-        if entry.bank is None:
-            errors.append(entry.error)
-            continue
-        titles[entry.bank.topic] = entry.bank.title
-        for item in entry.bank.items:
-            items.setdefault(item.id, item)
-    return items, titles, errors
+    banks = [entry.bank for entry in entries if entry.bank is not None]
+    items, duplicates = merged_items(banks)
+    titles = {bank.topic: bank.title for bank in banks}
+    errors = [entry.error for entry in entries if entry.error is not None]
+    return items, titles, [*errors, *duplicates]
 
 
 def scopes_for(items: dict[str, Item], titles: dict[str, str], part: int | None = None) -> Scopes:

@@ -9,8 +9,16 @@ from textwrap import dedent
 
 import pytest
 
-from courseware.banks import check_banks, load_bank, load_banks
+from courseware.banks import (
+    DuplicateId,
+    check_banks,
+    items_by_id,
+    load_bank,
+    load_banks,
+    merged_items,
+)
 from courseware.content import load_course
+from courseware.content_file import MAX_CONTENT_BYTES
 from courseware.errors import ContentError
 from courseware.quiz import ItemType
 from courseware.scoring import check, correct_answer, shuffled
@@ -118,3 +126,48 @@ def test_a_broken_bank_names_its_file_and_line(case, tmp_path: Path):
     with pytest.raises(ContentError) as caught:
         load_bank(path)
     assert expected in str(caught.value)
+
+
+TRUE_FALSE = (
+    "topic: t\ntitle: T\nitems:\n  - id: t-1\n    type: truefalse\n    part: 1\n"
+    "    section: key-accounts\n    difficulty: 1\n    prompt: 问\n    explanation: 因\n"
+    "    answer: false\n"
+)
+
+
+def test_a_bad_byte_is_named_at_its_own_line(tmp_path: Path):
+    path = tmp_path / "t.yaml"
+    path.write_bytes(
+        TRUE_FALSE.replace("prompt: 问", "prompt: 问?").encode().replace(b"?", b"\xff")
+    )
+    with pytest.raises(ContentError) as caught:
+        load_bank(path)
+    assert str(caught.value).endswith("t.yaml:9: not valid UTF-8 (byte 0xff at column 14)")
+
+
+def test_an_oversized_bank_is_refused(tmp_path: Path):
+    path = tmp_path / "t.yaml"
+    path.write_text(TRUE_FALSE + "#" * MAX_CONTENT_BYTES, encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_bank(path)
+    assert str(caught.value).endswith("t.yaml:1: too large (1.1 MB, limit 1 MB)")
+
+
+def test_an_id_used_twice_keeps_the_first_item_and_names_the_second(tmp_path: Path):
+    (tmp_path / "a.yaml").write_text(TRUE_FALSE.replace("topic: t", "topic: a"), encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(
+        TRUE_FALSE.replace("topic: t", "topic: b").replace("answer: false", "answer: true"),
+        encoding="utf-8",
+    )
+    first, second = (load_bank(tmp_path / name) for name in ("a.yaml", "b.yaml"))
+    items, duplicates = merged_items([first, second])
+    assert list(items) == ["t-1"] and items["t-1"].topic == "a"
+    assert [type(d) for d in duplicates] == [DuplicateId]
+    assert [str(d) for d in duplicates] == [
+        f"{second.path}:4: id 't-1' is already used at {first.path}:4"
+    ]
+    assert [str(p) for p in check_banks([first, second], {})] == [str(duplicates[0])]
+
+
+def test_items_by_id_has_every_real_item():
+    assert len(items_by_id("zh")) == len(ITEMS)

@@ -64,3 +64,24 @@ def test_two_files_for_one_part_are_reported(content_copy: Path):
     entries = load_course("zh")
     second = [e for e in entries if e.part == 2][1]
     assert "part 2 is already given by" in str(second.error)
+
+
+def test_an_oversized_lesson_is_refused_and_the_others_still_load(content_copy: Path):
+    lesson = content_copy / "lessons" / "zh" / "02-management-by-objectives.md"
+    lesson.write_text(lesson.read_text(encoding="utf-8") + "填充" * 400_000, encoding="utf-8")
+    entries = load_course("zh")
+    assert [e.lesson is not None for e in entries] == [True, False, True, True]
+    assert str(entries[1].error) == (
+        "lessons/zh/02-management-by-objectives.md:1: too large (2.5 MB, limit 1 MB)"
+    )
+
+
+def test_a_bad_byte_is_named_at_its_own_line(content_copy: Path):
+    lesson = content_copy / "lessons" / "zh" / "02-management-by-objectives.md"
+    lines = lesson.read_bytes().split(b"\n")
+    lines[56] = b"ab\xff" + lines[56]
+    lesson.write_bytes(b"\n".join(lines))
+    error = load_course("zh")[1].error
+    assert str(error) == (
+        "lessons/zh/02-management-by-objectives.md:57: not valid UTF-8 (byte 0xff at column 3)"
+    )

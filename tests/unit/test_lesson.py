@@ -143,6 +143,14 @@ def test_unknown_section_id_is_none():
         ),
         (lambda s: s.replace("tool smart-checker", "tool calc"), "02-x.md:35: unknown tool 'calc'"),
         (lambda s: s.rstrip().removesuffix(":::"), "02-x.md:38: '::: tip' is never closed"),
+        (
+            lambda s: s.replace("**要点**\n:::\n", "**要点**\n"),
+            "02-x.md:15: '::: key' is never closed with ':::' (line 21 opens '::: figure')",
+        ),
+        (
+            lambda s: s.replace("::: tool smart-checker\n:::", "::: tool smart-checker"),
+            "02-x.md:35: '::: tool' is never closed with ':::' (line 37 opens '::: tip')",
+        ),
         (lambda s: s.replace("引言段落。", "# 标题"), "02-x.md:8: use ## for sections"),
         (lambda s: s.split("{#mbo}")[0], "02-x.md:9: the lesson has no ## sections"),
     ],
@@ -161,6 +169,8 @@ def test_unknown_section_id_is_none():
         "figure-without-name",
         "unknown-tool",
         "unclosed-callout",
+        "callout-closed-by-the-next",
+        "tool-closed-by-the-next",
         "h1-heading",
         "no-sections",
     ],
