@@ -106,6 +106,15 @@
   }
 
   // ---- following the poll ------------------------------------------------------------------
+  async function catchUp() {
+    try {
+      const { status, data } = await call("/state?" + new URLSearchParams({ token, since: "" }));
+      if (status === 200) render(data);
+    } catch (e) {
+      // the long poll below keeps following, and catches up as soon as it can
+    }
+  }
+
   async function follow(since) {
     let pause = 500;
     for (;;) {
@@ -317,6 +326,7 @@
           clearPending();
           say(reply.data.message, "error");
           if (send) send.disabled = false;
+          if (outcome === "superseded") catchUp();  // on to the question now on screen
           return;
         }
         say(S.retrying, "error");  // the server is busy or out of reach: the answer waits here

@@ -121,6 +121,10 @@ class PollBoard:
             else:
                 await self._read(session_id)
 
+    async def reread(self, session_id: int) -> None:
+        """Read the poll now rather than at the next tick (waking its phones if it changed)."""
+        await self._read(session_id)
+
     async def _read(self, session_id: int) -> PollSnapshot | None:
         before = self._snapshots.get(session_id)
         try:

@@ -149,6 +149,8 @@ class LiveRoutes:
             outcome = await self.board.call(
                 lambda live: live.answer(body.question, player, response, checked.score, points)
             )
+            if outcome == "superseded":  # this process has not seen the push yet: read it now,
+                await self.board.reread(player.session_id)  # so the phone catches up at once
         except StoreUnavailable:
             return unavailable(self.lang)
         return JSONResponse({"outcome": outcome, "message": self.say(f"join.outcomes.{outcome}")})

@@ -24,6 +24,7 @@ from sqlalchemy import (
     String,
     UniqueConstraint,
     bindparam,
+    exists,
     func,
     insert,
     or_,
@@ -31,7 +32,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, aliased, mapped_column
 
 from courseware.live.snapshot import PollSnapshot
 from courseware.storage.store import Base, Store, StoreUnavailable, now
@@ -42,7 +43,9 @@ MAX_NICKNAME = 20
 OPEN_FOR = timedelta(hours=12)  # a poll older than this is not offered for resuming
 
 JoinProblem = Literal["unknown_code", "ended", "nickname_empty", "nickname_long", "nickname_taken"]
-AnswerOutcome = Literal["stored", "duplicate", "revealed", "closed", "ended", "unknown"]
+AnswerOutcome = Literal[
+    "stored", "duplicate", "revealed", "closed", "superseded", "ended", "unknown"
+]
 ANSWER_RETRIES = (0.05, 0.1, 0.2, 0.4, 0.8, 1.6)  # seconds between tries of a busy database
 
 
@@ -128,6 +131,7 @@ class Tally:
     by_response: dict[str, int]  # the response as text -> how many gave it
 
 
+_LATER = aliased(LiveQuestionRow)
 _ANSWER_IF_OPEN = (
     insert(LiveAnswerRow)
     .from_select(
@@ -149,6 +153,9 @@ _ANSWER_IF_OPEN = (
             ),
             LiveSessionRow.id == LiveQuestionRow.session_id,
             LiveSessionRow.ended_at.is_(None),
+            ~exists().where(  # pushing the next question closes this one
+                _LATER.session_id == LiveQuestionRow.session_id, _LATER.id > LiveQuestionRow.id
+            ),
         ),
     )
     .returning(LiveAnswerRow.id)
@@ -385,6 +392,14 @@ class LiveStore:
             live = session.get(LiveSessionRow, question.session_id)
             if live is None or live.ended_at is not None:
                 return "ended"
+            later = session.scalar(
+                select(func.count()).where(
+                    LiveQuestionRow.session_id == question.session_id,
+                    LiveQuestionRow.id > question.id,
+                )
+            )
+            if later:
+                return "superseded"  # the instructor has pushed the next question since
             return "revealed" if question.revealed_at is not None else "closed"
 
     def my_answer(self, question_id: int, player_id: int) -> tuple[Any, float] | None:

@@ -136,3 +136,34 @@ def test_a_countdown_closes_answering_on_the_phone(
     late = phone.request.post(f"{class_url}/api/live/answer",
                               data={"token": token, "question": question.id, "answer": "b"})  # fmt: skip
     assert late.json()["outcome"] == "closed" and live.tally(question.id).answers == 0
+
+
+def test_an_answer_to_a_question_pushed_past_says_so_and_moves_on(
+    browser: Browser, class_url: str, database: Path
+):
+    """The phone still shows the old question (its long poll is held back) when the instructor
+    pushes the next one; its answer is refused with a reason, and it moves on."""
+    live = LiveStore(Store(f"sqlite:///{database}"))
+    poll = live.start_session()
+    phone = join_on_phone(browser, f"{class_url}/join?code={poll.code}", "迟一步")
+    held: list[object] = []
+    shown: list[str] = []  # the version of the question the phone keeps showing
+
+    def hold_long_polls(route) -> None:
+        if shown and route.request.url.endswith(f"since={shown[0]}"):
+            held.append(route)  # the phone does not hear of the next question
+        else:
+            route.continue_()
+
+    phone.route("**/api/live/state?*", hold_long_polls)
+    first = live.push(poll.id, "smart-specific-1")
+    shown.append(f"{first.id}.0.0")
+    expect(phone.locator('[data-status="question"]')).to_be_visible(timeout=10_000)
+    second = live.push(poll.id, "pdca-do-1")
+    phone.locator(".option", has=phone.locator(".letter", has_text="B")).tap()
+    phone.get_by_role("button", name="提交答案").tap()
+    expect(phone.get_by_text("这道题已经结束，请回答当前的题目。")).to_be_visible(timeout=10_000)
+    expect(phone.locator(".number")).to_have_text("第 2 题", timeout=10_000)
+    expect(phone.locator(".option .letter")).to_have_text(["A", "B"])
+    save_screenshot(phone, "live-phone-pushed-past")
+    assert held and live.tally(first.id).answers == 0 and live.tally(second.id).answers == 0

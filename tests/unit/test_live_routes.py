@@ -147,6 +147,20 @@ def test_the_phone_page_is_small_safe_and_fills_a_known_trainee(
     assert len(page.content) < 40_000
 
 
+def test_an_answer_to_a_question_pushed_past_says_so(client: TestClient, live: LiveStore):
+    session = live.start_session()
+    me = join(client, session.code, "小王")
+    first = live.push(session.id, "smart-specific-1")
+    live.push(session.id, "pdca-do-1")
+    sent = client.post(f"{API}/answer", json={"token": me, "question": first.id, "answer": "b"})
+    assert sent.status_code == 200
+    assert sent.json() == {"outcome": "superseded", "message": "这道题已经结束，请回答当前的题目。"}
+    seen = state(client, me)
+    while seen.get("question", {}).get("number") != 2:  # the phone moves on to this one
+        seen = state(client, me, since=seen["v"])
+    assert live.tally(first.id).answers == 0
+
+
 def test_a_database_that_cannot_be_reached_is_a_503_with_retry(tmp_path: Path):
     from courseware.storage.store import StoreUnavailable
 

@@ -72,6 +72,16 @@ def test_one_answer_per_question_then_reveal_and_leaderboard(live: LiveStore):
     assert live.leaderboard(session.id)[0] == ("甲", 1.0)  # ending keeps every result
 
 
+def test_pushing_the_next_question_closes_the_one_before(live: LiveStore):
+    session = live.start_session()
+    player = live.join(session.code, "甲")
+    first = live.push(session.id, "smart-specific-1")
+    second = live.push(session.id, "pdca-true-1")
+    assert live.answer(first.id, player, "b", 1.0) == "superseded"
+    assert live.tally(first.id).answers == 0
+    assert live.answer(second.id, player, True, 1.0) == "stored"
+
+
 def test_two_hundred_answers_from_concurrent_threads(live: LiveStore):
     session = live.start_session()
     players = [live.join(session.code, f"学员{n:03d}") for n in range(200)]
