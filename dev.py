@@ -13,14 +13,14 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import tempfile
 import venv
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from tests.postgres_cluster import postgres_bin, running_cluster
 
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
@@ -74,12 +74,6 @@ def ensure_chromium() -> str:
     return found
 
 
-def postgres_bin() -> Path | None:
-    """Debian's PostgreSQL server binaries, newest version first."""
-    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"), reverse=True)
-    return found[0].parent if found else None
-
-
 def apt_install(*packages: str) -> bool:
     is_root = hasattr(os, "geteuid") and os.geteuid() == 0
     if not (shutil.which("apt-get") and is_root):
@@ -100,32 +94,8 @@ def temporary_postgres() -> Iterator[str]:
         bin_dir = postgres_bin()
     if bin_dir is None:
         sys.exit("The store tests need PostgreSQL: sudo apt-get install postgresql")
-    folder = Path(tempfile.mkdtemp(prefix="courseware-pg-"))
-    as_user: list[str] = []
-    if os.geteuid() == 0:  # the server refuses to run as root
-        shutil.chown(folder, "postgres", "postgres")
-        as_user = ["runuser", "-u", "postgres", "--"]
-    data, port = folder / "data", free_port()
-    quiet = {"stdout": subprocess.DEVNULL}
-    subprocess.run([*as_user, bin_dir / "initdb", "-D", data, "-U", "postgres", "--auth=trust",
-                    "-E", "UTF8", "--locale=C.UTF-8"], check=True, **quiet)  # fmt: skip
-    subprocess.run([*as_user, bin_dir / "pg_ctl", "-D", data, "-l", folder / "log", "-w", "start",
-                    "-o", f"-p {port} -k {folder} -c listen_addresses=127.0.0.1"],
-                   check=True, **quiet)  # fmt: skip
-    try:
-        subprocess.run([bin_dir / "createdb", "-h", "127.0.0.1", "-p", str(port), "-U", "postgres",
-                        "courseware_test"], check=True)  # fmt: skip
-        yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/courseware_test"
-    finally:
-        subprocess.run([*as_user, bin_dir / "pg_ctl", "-D", data, "-m", "fast", "-w", "stop"],
-                       **quiet)  # fmt: skip
-        shutil.rmtree(folder, ignore_errors=True)
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+    with running_cluster(bin_dir) as cluster:
+        yield cluster.create_database("courseware_test")
 
 
 def app() -> None:

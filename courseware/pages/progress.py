@@ -9,6 +9,7 @@ from courseware.i18n import part_label, t
 from courseware.progress import history, mastery_by, most_missed
 from courseware.storage.store import StoreUnavailable
 from courseware.ui import session
+from courseware.ui.database import current_reason
 from courseware.ui.quiz_runner import quiz_panel
 from courseware.ui.quiz_scopes import quiz_items
 from courseware.ui.safe import plain
@@ -18,7 +19,7 @@ def render() -> None:
     st.title(t("progress.title"), anchor=False)
     learner, opened = session.learner(), session.store()
     if opened is None:
-        st.warning(t("learner.no_store"), icon=":material/cloud_off:")
+        st.warning(t("learner.no_store", reason=current_reason()), icon=":material/cloud_off:")
         return
     if learner is None:
         waiting = session.link_unchecked()  # a resume link, checked once the database is back
@@ -29,7 +30,7 @@ def render() -> None:
         answers = session.database().run(opened.answers, learner.id)
         attempts = session.database().run(opened.attempts, learner.id)
     except StoreUnavailable:
-        st.warning(t("learner.no_store"), icon=":material/cloud_off:")
+        st.warning(t("learner.no_store", reason=current_reason()), icon=":material/cloud_off:")
         return
     st.caption(t("progress.for", name=plain(learner.name)))
     if not answers:

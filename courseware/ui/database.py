@@ -44,6 +44,11 @@ def reason(kind: FaultKind) -> str:
     return t(f"database.reason.{kind}")
 
 
+def current_reason() -> str:
+    """Why the database is not answering now (for a page that cannot show its data)."""
+    return reason(session.database().fault() or "unreachable")
+
+
 def banner() -> None:
     """Above every page while the database is down; it goes by itself once the database is back."""
     if session.database().fault() is not None:

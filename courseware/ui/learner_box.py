@@ -10,14 +10,14 @@ import streamlit as st
 from courseware.i18n import t
 from courseware.storage.store import MAX_CLASS_CODE, MAX_NAME, Learner
 from courseware.ui import session
-from courseware.ui.database import guarded
+from courseware.ui.database import current_reason, guarded
 
 
 def learner_box() -> None:
     box = st.sidebar.container(border=True, key="learner-box")
     opened = session.store()
     if opened is None:
-        box.warning(t("learner.no_store"), icon=":material/cloud_off:")
+        box.warning(t("learner.no_store", reason=current_reason()), icon=":material/cloud_off:")
         if st.query_params.get(session.LEARNER):
             box.info(t("learner.link_unchecked"), icon=":material/cloud_sync:")
         return
