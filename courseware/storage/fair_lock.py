@@ -1,4 +1,5 @@
-"""A lock that serves its waiters in the order they came, each for a bounded wait."""
+"""A gate of a few places that serves its waiters in the order they came, each for a bounded
+wait: one place for SQLite's turn to write, a pool's size for PostgreSQL's connections."""
 
 from __future__ import annotations
 
@@ -11,16 +12,16 @@ from contextlib import contextmanager
 class FairLock:
     """First come, first served: no waiter is overtaken, so none starves under load."""
 
-    def __init__(self) -> None:
+    def __init__(self, places: int = 1) -> None:
         self._mutex = threading.Lock()
         self._waiters: deque[threading.Event] = deque()
-        self._held = False
+        self._free = places
 
     def acquire(self, timeout: float) -> bool:
         """Wait at most ``timeout`` seconds for this caller's turn; False if it did not come."""
         with self._mutex:
-            if not self._held:
-                self._held = True
+            if self._free > 0 and not self._waiters:
+                self._free -= 1
                 return True
             turn = threading.Event()
             self._waiters.append(turn)
@@ -33,12 +34,12 @@ class FairLock:
             return False
 
     def release(self) -> None:
-        """Hand the lock straight to the longest waiter, or free it."""
+        """Hand the place straight to the longest waiter, or free it."""
         with self._mutex:
             if self._waiters:
                 self._waiters.popleft().set()
             else:
-                self._held = False
+                self._free += 1
 
     @contextmanager
     def held(self, timeout: float) -> Iterator[None]:

@@ -207,7 +207,8 @@ class Store:
             raise StoreUnavailable(f"cannot use {url.split(':')[0]}: {exc}", "unusable") from exc
         if is_sqlite:
             event.listen(self.engine, "connect", _sqlite_pragmas(self.timeout))
-        self._turn = FairLock() if is_sqlite else None  # SQLite writes one at a time anyway
+        size = pool_size()  # no more callers at once than connections, served in turn:
+        self._turn = FairLock(1 if is_sqlite else 3 * size)  # (SQLite writes one at a time)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         try:
             self._migrate()
@@ -231,11 +232,8 @@ class Store:
     def _faults_mapped(self) -> Iterator[None]:
         """This process's turn (SQLite), and any database fault as StoreUnavailable."""
         try:
-            if self._turn is None:
+            with self._turn.held(self.timeout):
                 yield
-            else:
-                with self._turn.held(self.timeout):
-                    yield
         except IntegrityError:
             raise
         except TimeoutError as exc:
