@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 import numbers
 import re
@@ -13,6 +11,8 @@ from datetime import date, datetime
 from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from calculators.spreadsheet import csv_text
 
 Stage = Literal["P", "D", "C", "A"]
 Status = Literal["todo", "doing", "done"]
@@ -222,12 +222,7 @@ def _choice(value: Any, allowed: tuple[str, ...], normalise: Callable[[str], str
 
 def to_csv(items: Iterable[ActionItem]) -> str:
     """The items as CSV text, header first, dates in ISO form."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(CSV_FIELDS)
-    for item in items:
-        writer.writerow([_csv_value(item, name) for name in CSV_FIELDS])
-    return buffer.getvalue()
+    return csv_text(CSV_FIELDS, ([_csv_value(item, name) for name in CSV_FIELDS] for item in items))
 
 
 def _csv_value(item: ActionItem, name: str) -> str:

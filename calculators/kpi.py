@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 from collections.abc import Sequence
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from calculators.indicators import PERSPECTIVE_IDS, PerspectiveId
+from calculators.spreadsheet import csv_text
 
 DEFAULT_CAP = 1.5  # an achievement above 150% counts as 150%
 MAX_WEIGHT = 1000.0
@@ -26,7 +25,6 @@ CSV_HEADER = (
     "weighted",
 )
 TOTAL_LABEL = "total"
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # spreadsheets run such cells as formulas
 
 
 class KpiRow(BaseModel):
@@ -111,43 +109,32 @@ def score(rows: Sequence[KpiRow], cap: float = DEFAULT_CAP) -> Scorecard:
     )
 
 
-def _number(value: float) -> str:
-    """A number as written in the CSV: '60' rather than '60.0', otherwise exact."""
+def _number(value: float) -> int | float:
+    """A number as written in the CSV: 60 rather than 60.0, otherwise exact."""
     if value.is_integer() and abs(value) < 1e15:
-        return str(int(value))
-    return repr(value)
+        return int(value)
+    return value
 
 
-def _rounded(value: float | None) -> str:
-    return "" if value is None else _number(round(value, CSV_DECIMALS))
-
-
-def _cell(text: str) -> str:
-    """Text a spreadsheet will show as text: a leading apostrophe defuses '=…' formulas."""
-    return f"'{text}" if text.startswith(FORMULA_START) else text
+def _rounded(value: float | None) -> int | float | None:
+    return None if value is None else _number(round(value, CSV_DECIMALS))
 
 
 def to_csv(card: Scorecard) -> str:
     """The scorecard as CSV: a header, one line per KPI and a last ``total`` line."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(CSV_HEADER)
-    for result in card.rows:
-        row = result.row
-        writer.writerow(
-            (
-                row.perspective,
-                _cell(row.indicator),
-                _number(row.weight),
-                _number(row.target),
-                _number(row.actual),
-                "true" if row.higher_is_better else "false",
-                _rounded(result.achievement),
-                _rounded(result.weighted),
-            )
+    lines = [
+        (
+            result.row.perspective,
+            result.row.indicator,
+            _number(result.row.weight),
+            _number(result.row.target),
+            _number(result.row.actual),
+            "true" if result.row.higher_is_better else "false",
+            _rounded(result.achievement),
+            _rounded(result.weighted),
         )
-    total = card.weighted_achievement
-    writer.writerow(
-        (TOTAL_LABEL, "", _number(card.total_weight), "", "", "", _rounded(total), _rounded(total))
-    )
-    return buffer.getvalue()
+        for result in card.rows
+    ]
+    total = _rounded(card.weighted_achievement)
+    lines.append((TOTAL_LABEL, "", _number(card.total_weight), "", "", "", total, total))
+    return csv_text(CSV_HEADER, lines)

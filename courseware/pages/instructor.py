@@ -7,10 +7,12 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
+from calculators.spreadsheet import csv_text
 from courseware.i18n import t
 from courseware.item_analysis import analyse
 from courseware.storage.store import StoreUnavailable
 from courseware.ui import session
+from courseware.ui.database import current_reason
 from courseware.ui.instructor_gate import instructor_unlocked
 from courseware.ui.live_helpers import live_store
 from courseware.ui.quiz_scopes import quiz_items
@@ -41,7 +43,7 @@ def render() -> None:
     )
     results = _rows(source or "all")
     if results is None:
-        st.warning(t("learner.no_store"), icon=":material/cloud_off:")
+        st.warning(t("learner.no_store", reason=current_reason()), icon=":material/cloud_off:")
         return
     if not results:
         st.info(t("dashboard.empty"), icon=":material/quiz:")
@@ -74,12 +76,12 @@ def _rows(source: str) -> list[Row] | None:
             rows += [
                 Row(f"l{r.learner_id}", r.learner, r.class_code or "", f"a{r.attempt_id}",
                     r.item_id, r.score)
-                for r in opened.results()
+                for r in session.database().run(opened.results)
             ]  # fmt: skip
         if source in ("all", "live"):
             rows += [
                 Row(f"p{player}", name, code, f"p{player}", item_id, score)
-                for player, name, code, item_id, score in live.results()
+                for player, name, code, item_id, score in session.database().run(live.results)
             ]
     except StoreUnavailable:
         return None
@@ -130,9 +132,15 @@ def _table_with_download(frame: pd.DataFrame, file_name: str, key: str) -> None:
     st.dataframe(frame, hide_index=True, width="stretch")
     st.download_button(
         t("dashboard.download"),
-        data=frame.to_csv(index=False).encode("utf-8-sig"),
+        data=_csv(frame).encode("utf-8-sig"),
         file_name=file_name,
         mime="text/csv",
         icon=":material/download:",
         key=key,
     )
+
+
+def _csv(frame: pd.DataFrame) -> str:
+    """The table as the course writes every CSV: formulas defused, numbers kept as numbers."""
+    cells = frame.astype(object).where(frame.notna(), None)
+    return csv_text(list(frame.columns), cells.itertuples(index=False, name=None))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
 
 import pytest
@@ -76,3 +78,36 @@ def test_live_answers_are_analysed_with_self_study_or_apart(store: Store):
     assert items.loc["smart-specific-1", "答对率（%）"] == 50.0
     at.button_group(key="dashboard-source").set_value("self").run()
     assert [m.value for m in at.metric] == ["1", "1", "0", "1"]
+
+
+@pytest.fixture
+def downloads(monkeypatch: pytest.MonkeyPatch) -> dict[str, bytes]:
+    """The data of every download button drawn, by file name."""
+    import streamlit as st
+
+    files: dict[str, bytes] = {}
+    draw = st.download_button
+
+    def recording(label, data, file_name=None, **options):
+        files[file_name] = data
+        return draw(label, data, file_name=file_name, **options)
+
+    monkeypatch.setattr(st, "download_button", recording)
+    return files
+
+
+def test_csv_downloads_defuse_formulas_in_names_and_class_codes(store: Store, downloads):
+    take(store, "=1+1", "@SUM(A1)", {"smart-specific-1": 1})
+    take(store, "-2+3", "@SUM(A1)", {"smart-specific-1": 0})
+    take(store, "+HYPERLINK(1)", "A1", {"smart-specific-1": 1})
+    at = unlocked_dashboard()
+    assert not at.exception
+    assert sorted(at.dataframe[1].value["姓名"]) == ["+HYPERLINK(1)", "-2+3", "=1+1"]  # as typed
+    text = downloads["learners.csv"].decode("utf-8-sig")
+    rows = {row["姓名"]: row for row in csv.DictReader(io.StringIO(text))}
+    assert set(rows) == {"'=1+1", "'-2+3", "'+HYPERLINK(1)"}
+    assert rows["'=1+1"]["班级"] == "'@SUM(A1)"
+    assert (rows["'-2+3"]["测验次数"], rows["'-2+3"]["平均得分率（%）"]) == ("1", "0.0")
+    assert downloads["learners.csv"].startswith(b"\xef\xbb\xbf")  # Excel reads it as UTF-8
+    items = list(csv.DictReader(io.StringIO(downloads["item-analysis.csv"].decode("utf-8-sig"))))
+    assert [(row["id"], row["答对率（%）"]) for row in items] == [("smart-specific-1", "66.7")]

@@ -190,6 +190,15 @@ def test_csv_round_trip_keeps_every_item():
     assert back == plan
 
 
+def test_csv_defuses_cells_a_spreadsheet_would_run_as_formulas():
+    hostile = item('=HYPERLINK("http://example.com","点我")', who="-1+2", how="@SUM(A1)")
+    row = next(csv.DictReader(io.StringIO(to_csv([hostile]))))
+    assert row["what"] == '\'=HYPERLINK("http://example.com","点我")'
+    assert row["who"] == "'-1+2"
+    assert row["how"] == "'@SUM(A1)"
+    assert row["stage"] == "P"
+
+
 def test_example_plan_is_complete_and_varied():
     plan = example_plan()
     assert len(plan) == 3

@@ -185,6 +185,14 @@ def test_csv_defuses_spreadsheet_formulas():
     assert table[1][1] == "'=1+1"
 
 
+@pytest.mark.parametrize("indicator", ["+1", "-1+2", "@SUM(A1)", '=HYPERLINK("x")'])
+def test_csv_defuses_every_formula_start_but_leaves_the_numbers(indicator):
+    line = to_csv(score([kpi(indicator=indicator, weight=60, target=100, actual=90)]))
+    cells = list(csv.reader(io.StringIO(line)))[1]
+    assert cells[1] == f"'{indicator}"
+    assert cells[2:5] == ["60", "100", "90"]
+
+
 kpi_rows = st.builds(
     KpiRow,
     perspective=st.sampled_from(PERSPECTIVE_IDS),
