@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -15,10 +16,14 @@ from courseware.quiz import Item
 from courseware.scoring import check, correct_answer, shuffled
 from courseware.storage.store import StoreUnavailable
 from courseware.ui import session
+from courseware.ui.browser_values import read_only_fitting_values
+from courseware.ui.database import guarded
 from courseware.ui.links import section_link
 
 LENGTHS = (5, 10, 0)  # 0: every item of the scope
 Scopes = dict[str, tuple[str, Sequence[Item]]]  # scope id -> (label, items)
+
+read_only_fitting_values()  # an answer a widget cannot read counts as none given
 
 
 @st.fragment
@@ -66,11 +71,19 @@ def _setup(key: str, scopes: Scopes) -> None:
 
 
 def _start(key: str, scopes: Scopes) -> None:
-    """Begin with the scope and length chosen now (read at the click, not when drawn)."""
-    scope = st.session_state.get(f"{key}.scope") or next(iter(scopes))
-    length = st.session_state.get(f"{key}.length") or None
+    """Begin with the scope and length chosen now (read at the click, not when drawn).
+
+    Read before the widgets check them, the values may be anything a browser sent: one that is
+    not offered falls back to the first scope and the first length.
+    """
+    scope = st.session_state.get(f"{key}.scope")
+    if not isinstance(scope, str) or scope not in scopes:
+        scope = next(iter(scopes))
+    length = st.session_state.get(f"{key}.length")  # None (nothing chosen) takes every item
+    if length is not None and (type(length) is not int or length not in LENGTHS):
+        length = LENGTHS[0]
     pool = list(scopes[scope][1])
-    st.session_state[key] = _saved(new_attempt(scope, pool, length, fresh_seed()))
+    st.session_state[key] = _saved(new_attempt(scope, pool, length or None, fresh_seed()))
 
 
 def _retry(key: str, attempt: Attempt, item_ids: Sequence[str]) -> None:
@@ -83,8 +96,10 @@ def _saved(attempt: Attempt) -> Attempt:
     learner, opened = session.learner(), session.store()
     if learner is None or opened is None:
         return attempt
-    try:
-        stored = opened.start_attempt(learner.id, attempt.scope, attempt.seed, attempt.item_ids)
+    try:  # without the database the attempt goes on unsaved; the page's banner says so
+        stored = session.database().run(
+            opened.start_attempt, learner.id, attempt.scope, attempt.seed, attempt.item_ids
+        )
     except StoreUnavailable:
         return attempt
     return Attempt(attempt.scope, attempt.seed, attempt.item_ids, stored_id=stored)
@@ -125,23 +140,22 @@ def _question(key: str, attempt: Attempt, item: Item) -> None:
 
 
 def _advance(key: str) -> None:
-    attempt: Attempt = st.session_state[key].next()
+    current = st.session_state.get(key)
+    if not isinstance(current, Attempt) or current.finished:  # quit or finished already
+        return
+    attempt = current.next()
     st.session_state[key] = attempt
     if attempt.finished and attempt.stored_id is not None and (opened := session.store()):
-        try:
-            opened.finish_attempt(attempt.stored_id)
-        except StoreUnavailable:
-            st.session_state["_store_lost"] = True
+        with contextlib.suppress(StoreUnavailable):  # the banner says so; its answers are kept
+            session.database().run(opened.finish_attempt, attempt.stored_id)
 
 
 def _store_answer(attempt: Attempt, item_id: str, score: float) -> None:
     opened = session.store()
     if attempt.stored_id is None or opened is None:
         return
-    try:
-        opened.record_response(attempt.stored_id, item_id, attempt.answers[item_id].response, score)
-    except StoreUnavailable:
-        st.warning(t("learner.no_store"), icon=":material/cloud_off:")
+    guarded(opened.record_response, attempt.stored_id, item_id, attempt.answers[item_id].response,
+            score)  # fmt: skip
 
 
 def _feedback(item: Item, score: float) -> None:

@@ -32,7 +32,7 @@ def editable_table(
     widget = f"{key}.editor{version}"
 
     def fold_edits() -> None:
-        keep(key, apply_edits(rows, st.session_state[widget], columns))
+        keep(key, apply_edits(rows, st.session_state.get(widget), columns))
         keep(f"{key}.version", version + 1)
 
     frame = pd.DataFrame([{c: row.get(c) for c in columns} for row in rows], columns=columns)

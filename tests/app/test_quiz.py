@@ -184,6 +184,24 @@ def test_a_broken_bank_is_named_on_the_hub_and_the_others_still_run(content_copy
     assert at.success[0].value == "回答正确！"
 
 
+def test_an_id_used_twice_is_named_on_the_hub_and_the_first_item_keeps_it(content_copy: Path):
+    bank = content_copy / "quizzes" / "zh" / "smart.yaml"
+    text = bank.read_text(encoding="utf-8")
+    bank.write_text(text.replace("id: smart-specific-1", "id: pdca-order-1", 1), encoding="utf-8")
+    at = open_page("quiz")
+    assert not at.exception
+    assert at.error[0].value.startswith("有一道题的编号与另一道题重复")
+    assert at.code[0].value == (
+        "quizzes/zh/smart.yaml:4: id 'pdca-order-1' is already used at quizzes/zh/pdca.yaml:4"
+    )
+    scopes = at.selectbox(key=f"{HUB}.scope").options
+    smart = sum(i.topic == "smart" for i in ITEMS.values())
+    assert any(s.startswith("SMART") and f"（{smart - 1} 题）" in s for s in scopes), scopes
+    start(at, "topic:pdca", length=5)
+    respond(at, right=True)
+    assert at.success[0].value == "回答正确！"
+
+
 def test_a_quiz_can_be_left_midway():
     at = open_page("quiz")
     start(at, "topic:smart", length=5)

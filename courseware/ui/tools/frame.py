@@ -8,10 +8,13 @@ from contextlib import contextmanager
 import streamlit as st
 
 from courseware.i18n import t
+from courseware.ui.browser_values import read_only_fitting_values
 from courseware.ui.state import forget
 
 PRESENTING = "_presenting"  # set while presenter mode draws a slide
 SLIDE_TOOL_HEIGHT = 690  # px: on a 1080p slide, a tool scrolls inside a panel this tall
+
+read_only_fitting_values()  # a tool's widgets take what a browser sends only when it fits
 
 
 @contextmanager

@@ -44,7 +44,7 @@ def render() -> None:
             column_config=_columns(options),
             width="stretch",
         )
-        kpis = _valid_rows(rows)
+        kpis = _valid_rows(rows, options)
         if not kpis:
             st.info(t(f"tools.{NAME}.empty"), icon=":material/edit:")
             return
@@ -68,13 +68,17 @@ def _columns(options: dict[str, str]) -> dict:
     }  # fmt: skip
 
 
-def _valid_rows(rows: list[dict]) -> list[KpiRow]:
-    """The rows that make a KPI; a message beneath the table for each row that does not."""
+def _valid_rows(rows: list[dict], options: dict[str, str]) -> list[KpiRow]:
+    """The rows that make a KPI; a message beneath the table for each row that does not.
+
+    An indicator must be one of ``options``; any other value is refused like an empty one.
+    """
     kpis = []
     for number, row in enumerate(rows, 1):
         if all(_blank(row.get(c)) for c in COLUMNS if c != "higher_is_better"):
             continue
-        perspective, _, name = str(row.get("indicator") or "").partition(":")
+        perspective, _, name = _known(row.get("indicator"), options).partition(":")
+        higher = row.get("higher_is_better")
         try:
             kpis.append(
                 KpiRow(
@@ -83,7 +87,7 @@ def _valid_rows(rows: list[dict]) -> list[KpiRow]:
                     weight=_number(row.get("weight")),
                     target=_number(row.get("target")),
                     actual=_number(row.get("actual")),
-                    higher_is_better=bool(row.get("higher_is_better", True)),
+                    higher_is_better=higher if isinstance(higher, bool) else True,
                 )
             )
         except ValidationError as error:
@@ -102,10 +106,9 @@ def _row_problem(number: int, column: str, message: str) -> None:
     st.error(text, icon=":material/error:")
 
 
-def _row_problem(number: int, column: str, message: str) -> None:
-    label = t(f"tools.{NAME}.columns.{column}")
-    text = t(f"tools.{NAME}.row_problem", row=number, column=label, message=message)
-    st.error(text, icon=":material/error:")
+def _known(indicator: object, options: dict[str, str]) -> str:
+    """The indicator when it is one of the options, else "" (which the row model refuses)."""
+    return indicator if isinstance(indicator, str) and indicator in options else ""
 
 
 def _blank(value: object) -> bool:

@@ -81,8 +81,9 @@ def _clear_result() -> None:
 
 
 def _next_situation(ids: list[str]) -> None:
-    current = st.session_state.get(SITUATION, ids[0])
-    st.session_state[SITUATION] = ids[(ids.index(current) + 1) % len(ids)]
+    current = st.session_state.get(SITUATION)  # read before the select box checks it
+    position = ids.index(current) if current in ids else -1
+    st.session_state[SITUATION] = ids[(position + 1) % len(ids)]
     st.session_state[QUESTION] = ""
     _clear_result()
 

@@ -31,8 +31,8 @@ def render() -> None:
         strong.button(
             t(f"tools.{NAME}.try_strong"), key=f"{GOAL}.strong", on_click=_use, args=("strong",)
         )
-        text = st.session_state.get(GOAL) or ""
-        if not text.strip():
+        text = st.session_state.get(GOAL)
+        if not isinstance(text, str) or not text.strip():
             st.info(t(f"tools.{NAME}.empty"), icon=":material/edit:")
             return
         check = check_goal(text)
