@@ -47,7 +47,8 @@ def learner() -> Learner | None:
 
 def link_unchecked() -> bool:
     """Whether this page's resume link waits for the database to be checked."""
-    return st.session_state.get(UNCHECKED) == st.query_params.get(LEARNER)
+    token = st.query_params.get(LEARNER)
+    return bool(token) and st.session_state.get(UNCHECKED) == token
 
 
 def sign_in(found: Learner) -> None:
