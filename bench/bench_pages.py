@@ -28,7 +28,7 @@ from streamlit.testing.v1 import AppTest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from courseware.content import load_course  # noqa: E402
+from courseware.content.catalog import load_course  # noqa: E402
 from courseware.i18n import part_label, t  # noqa: E402
 from courseware.navigation import part_title, part_url  # noqa: E402
 from tests.app.harness import open_page, registered_url_paths  # noqa: E402

@@ -23,7 +23,7 @@ from tests.e2e.light_phones import Crowd, PhoneRecord
 BARE_LIVE_PAGE = """
 import streamlit as st
 
-from courseware.banks import items_by_id
+from courseware.content.banks import items_by_id
 from courseware.live.store import LiveStore
 from courseware.storage.store import Store, database_url
 

@@ -13,13 +13,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from courseware.banks import bank_files, check_banks, load_bank
-from courseware.content import LESSON_FILE, lesson_files, load_lesson
+from courseware.assessment.gift import to_gift
+from courseware.content.banks import bank_files, check_banks, load_bank
+from courseware.content.catalog import LESSON_FILE, lesson_files, load_lesson
+from courseware.content.lesson import Lesson
+from courseware.content.quiz import Bank
 from courseware.errors import ContentError
-from courseware.gift import to_gift
-from courseware.lesson import Lesson
 from courseware.paths import CONTENT_DIR_ENV, PROJECT_ROOT, display_path
-from courseware.quiz import Bank
 
 _LOCATED = re.compile(r"^(.+?):(\d+): (.*)$")  # a lesson warning, "path:line: message"
 

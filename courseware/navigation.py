@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from courseware.content import LessonEntry, load_course
+from courseware.content.catalog import LessonEntry, load_course
 from courseware.i18n import part_label, t
 from courseware.pages import home, instructor, live_poll, part, present, progress, quiz_hub
 from courseware.ui.instructor_gate import is_instructor

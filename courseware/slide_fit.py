@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 
-from courseware.lesson import Block
+from courseware.content.lesson import Block
 
 SLIDE_LINES = 12.5  # text lines of presenter type that fit under a slide's title at 1080p
 LINE_CHARS = 40  # characters of presenter type in one line

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from courseware.assessment.scoring import correct_answer, shuffled
+from courseware.content.quiz import Item
 from courseware.i18n import t
-from courseware.quiz import Item
-from courseware.scoring import correct_answer, shuffled
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 MAX_TEXT = 200  # a numeric answer typed on a phone: longer is not a number anyway

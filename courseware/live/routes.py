@@ -22,7 +22,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from courseware.banks import items_by_id
+from courseware.assessment.scoring import check
+from courseware.content.banks import items_by_id
 from courseware.i18n import DEFAULT_LANG, t
 from courseware.live.board import PollBoard
 from courseware.live.light_page import light_page, page_response
@@ -30,7 +31,6 @@ from courseware.live.phone_question import read_answer
 from courseware.live.points import points_for
 from courseware.live.snapshot import phone_state
 from courseware.live.store import MAX_NICKNAME, LiveStore, Player, normalise_code
-from courseware.scoring import check
 from courseware.storage.store import StoreUnavailable
 
 API = "/api/live"

@@ -9,10 +9,10 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
+from courseware.content.quiz import Item
 from courseware.live.phone_question import answer_in_letters, phone_question
 from courseware.live.snapshot import PollSnapshot, closes_in
 from courseware.live.store import as_text
-from courseware.quiz import Item
 
 PODIUM = 5
 

@@ -14,7 +14,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from courseware.banks import items_by_id
+from courseware.content.banks import items_by_id
 from courseware.i18n import DEFAULT_LANG, t
 from courseware.instructor_routes import is_instructor
 from courseware.live.board import PollBoard

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from courseware.content.quiz import Item
 from courseware.live.phone_question import answer_in_letters, phone_question
-from courseware.quiz import Item
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from courseware.content import LessonEntry
+from courseware.content.catalog import LessonEntry
 from courseware.i18n import part_label, t
 from courseware.ui import content_errors
 

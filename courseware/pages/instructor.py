@@ -8,8 +8,8 @@ import pandas as pd
 import streamlit as st
 
 from calculators.spreadsheet import csv_text
+from courseware.assessment.item_analysis import analyse
 from courseware.i18n import t
-from courseware.item_analysis import analyse
 from courseware.storage.store import StoreUnavailable
 from courseware.ui import session
 from courseware.ui.database import current_reason

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from courseware.charts import distribution_spec
+from courseware.content.charts import distribution_spec
 from courseware.i18n import t
 from courseware.live.join_address import is_loopback, qr_svg
 from courseware.live.phone_question import answer_in_letters

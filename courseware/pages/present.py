@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from courseware.content import load_course
+from courseware.content.catalog import load_course
+from courseware.content.slides import Slide, slides
 from courseware.i18n import part_label, t
-from courseware.slides import Slide, slides
 from courseware.ui import lesson_view
 from courseware.ui.instructor_gate import instructor_unlocked
 from courseware.ui.presenter_style import presenter_style

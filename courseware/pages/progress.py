@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from courseware.charts import history_spec, mastery_spec
+from courseware.assessment.progress import history, mastery_by, most_missed
+from courseware.content.charts import history_spec, mastery_spec
 from courseware.i18n import part_label, t
-from courseware.progress import history, mastery_by, most_missed
 from courseware.storage.store import StoreUnavailable
 from courseware.ui import session
 from courseware.ui.database import current_reason

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from courseware.banks import DuplicateId
+from courseware.content.banks import DuplicateId
 from courseware.errors import ContentError
 from courseware.i18n import t
 

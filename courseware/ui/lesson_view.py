@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from courseware.charts import vega_lite_spec
-from courseware.figures import diagram_path
+from courseware.content.charts import vega_lite_spec
+from courseware.content.figures import diagram_path
+from courseware.content.lesson import WHOLE_LESSON, Block, Lesson, Section
 from courseware.i18n import part_label, t
-from courseware.lesson import WHOLE_LESSON, Block, Lesson, Section
 
 CALLOUTS = {
     "key": (st.info, ":material/lightbulb:"),

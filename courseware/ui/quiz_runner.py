@@ -9,11 +9,11 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from courseware.attempt import PASS_MARK, Attempt, fresh_seed, new_attempt
+from courseware.assessment.attempt import PASS_MARK, Attempt, fresh_seed, new_attempt
+from courseware.assessment.scoring import check, correct_answer, shuffled
+from courseware.content.quiz import Item
 from courseware.format import number, percent
 from courseware.i18n import t
-from courseware.quiz import Item
-from courseware.scoring import check, correct_answer, shuffled
 from courseware.storage.store import StoreUnavailable
 from courseware.ui import session
 from courseware.ui.browser_values import read_only_fitting_values
@@ -179,7 +179,7 @@ def right_answer(item: Item) -> str:
 
 
 def _section_label(item: Item) -> str:
-    from courseware.content import load_course
+    from courseware.content.catalog import load_course
 
     lesson = next((e.lesson for e in load_course("zh") if e.part == item.part and e.lesson), None)
     section = lesson.section(item.section) if lesson else None

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from courseware.banks import BankEntry, load_banks, merged_items
+from courseware.content.banks import BankEntry, load_banks, merged_items
+from courseware.content.quiz import Item
 from courseware.errors import ContentError
 from courseware.i18n import part_label, t
-from courseware.quiz import Item
 from courseware.ui.quiz_runner import Scopes
 
 Loaded = tuple[dict[str, Item], dict[str, str], list[ContentError]]

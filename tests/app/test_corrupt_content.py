@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from courseware.content_file import MAX_CONTENT_BYTES
+from courseware.content.files import MAX_CONTENT_BYTES
 from tests.app.harness import open_page
 from tests.conftest import PAGE_TITLES
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from courseware.content import load_course
+from courseware.content.catalog import load_course
 from tests.app.harness import APP, open_page, registered_url_paths
 from tests.conftest import PAGE_TITLES, break_front_matter
 

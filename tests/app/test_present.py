@@ -9,9 +9,9 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from courseware.content import load_course
+from courseware.content.catalog import load_course
+from courseware.content.slides import slide_of_section, slides
 from courseware.passcode import GUESSES_PER_ADDRESS, PASSCODE_ENV, generate_passcode, matches
-from courseware.slides import slide_of_section, slides
 from tests.app.harness import open_page
 
 PASSCODE = "correct-horse"

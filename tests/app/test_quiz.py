@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from courseware.scoring import shuffled
+from courseware.assessment.scoring import shuffled
 from courseware.ui.quiz_scopes import quiz_items
 from tests.app.harness import APP, go_to, open_page
 

@@ -9,9 +9,9 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from courseware.content import load_course
+from courseware.content.catalog import load_course
+from courseware.content.slides import slides
 from courseware.passcode import PASSCODE_ENV
-from courseware.slides import slides
 from tests.e2e.browser import full_screenshot, save_screenshot, settle
 from tests.e2e.server import running_app
 

@@ -9,7 +9,8 @@ from textwrap import dedent
 
 import pytest
 
-from courseware.banks import (
+from courseware.assessment.scoring import check, correct_answer, shuffled
+from courseware.content.banks import (
     DuplicateId,
     check_banks,
     items_by_id,
@@ -17,11 +18,10 @@ from courseware.banks import (
     load_banks,
     merged_items,
 )
-from courseware.content import load_course
-from courseware.content_file import MAX_CONTENT_BYTES
+from courseware.content.catalog import load_course
+from courseware.content.files import MAX_CONTENT_BYTES
+from courseware.content.quiz import ItemType
 from courseware.errors import ContentError
-from courseware.quiz import ItemType
-from courseware.scoring import check, correct_answer, shuffled
 
 BANKS = [entry.bank for entry in load_banks("zh") if entry.bank is not None]
 ITEMS = [item for bank in BANKS for item in bank.items]

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from calculators.black_holes import Diagnosis, diagnose, load_holes, load_survey
-from courseware.content import load_course
+from courseware.content.catalog import load_course
 
 IDS = ("undecided", "unexecuted", "fruitless")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pytest
 
-from courseware import charts
+from courseware.content import charts
 
 LABELS = {
     "product_value": "产品价值",

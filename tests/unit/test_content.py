@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from courseware.content import lesson_files, load_course
+from courseware.content.catalog import lesson_files, load_course
 from tests.conftest import break_front_matter
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from courseware.content_file import MAX_CONTENT_BYTES, read_content, too_large
+from courseware.content.files import MAX_CONTENT_BYTES, read_content, too_large
 from courseware.errors import ContentError
 
 

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from courseware.banks import load_banks
 from courseware.cli import main
-from courseware.content import load_course
-from courseware.content_file import MAX_CONTENT_BYTES
+from courseware.content.banks import load_banks
+from courseware.content.catalog import load_course
+from courseware.content.files import MAX_CONTENT_BYTES
 from courseware.paths import PROJECT_ROOT
 
 CORPUS = Path(__file__).parent.parent / "data" / "corrupt"

@@ -6,9 +6,9 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from courseware.charts import share_chart
-from courseware.content import load_course
-from courseware.figures import DIAGRAMS_DIR, chart_spec, known_figures
+from courseware.content.catalog import load_course
+from courseware.content.charts import share_chart
+from courseware.content.figures import DIAGRAMS_DIR, chart_spec, known_figures
 
 SVG = "{http://www.w3.org/2000/svg}"
 

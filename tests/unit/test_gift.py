@@ -10,8 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import TypeAdapter
 
-from courseware.banks import load_banks
-from courseware.gift import (
+from courseware.assessment.gift import (
     ACCEPTED_WEIGHTS,
     ORDERING_NOTE,
     escape,
@@ -20,8 +19,9 @@ from courseware.gift import (
     to_gift,
     weight_for,
 )
+from courseware.content.banks import load_banks
+from courseware.content.quiz import Bank, Item
 from courseware.paths import PROJECT_ROOT
-from courseware.quiz import Bank, Item
 
 COMMON = {"part": 1, "section": "smart", "difficulty": 1, "prompt": "题目", "explanation": "解析"}
 WEIGHT = re.compile(r"~%(-?[0-9.]+)%")

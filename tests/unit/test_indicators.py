@@ -15,7 +15,7 @@ from calculators.indicators import (
     find_indicator,
     load_perspectives,
 )
-from courseware.content import load_course
+from courseware.content.catalog import load_course
 
 EXPECTED_COUNTS = {"financial": 32, "customer": 28, "process": 23, "learning": 28}
 EXPECTED_NAMES = {

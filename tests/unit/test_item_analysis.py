@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from courseware.item_analysis import analyse
+from courseware.assessment.item_analysis import analyse
 
 # Four attempts at the same three items (q1, q2, q3):
 #   attempt 1: 1, 1, 1   attempt 2: 1, 1, 0   attempt 3: 0, 1, 0   attempt 4: 0, 0, 0.5

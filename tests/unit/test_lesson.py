@@ -6,8 +6,8 @@ from textwrap import dedent
 
 import pytest
 
+from courseware.content.lesson import parse_lesson
 from courseware.errors import ContentError
-from courseware.lesson import parse_lesson
 
 KNOWN = {"figure": {"mbo-cycle"}, "tool": {"smart-checker"}}
 GOOD = dedent(

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from courseware.banks import items_by_id
+from courseware.assessment.scoring import check
+from courseware.content.banks import items_by_id
 from courseware.live.phone_question import answer_in_letters, phone_question, read_answer
-from courseware.scoring import check
 
 ITEMS = items_by_id("zh")
 

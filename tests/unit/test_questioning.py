@@ -14,7 +14,7 @@ from calculators.questioning import (
     load_situations,
     load_techniques,
 )
-from courseware.content import load_course
+from courseware.content.catalog import load_course
 
 SPECIFIC = {"follow_up", "leading", "hypothetical", "repetition"}
 SITUATIONS = load_situations()

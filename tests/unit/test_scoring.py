@@ -10,8 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import TypeAdapter
 
-from courseware.quiz import Item
-from courseware.scoring import (
+from courseware.assessment.scoring import (
     PROBLEMS,
     Checked,
     check,
@@ -20,6 +19,7 @@ from courseware.scoring import (
     score,
     shuffled,
 )
+from courseware.content.quiz import Item
 
 COMMON = {"part": 2, "section": "smart", "difficulty": 1, "prompt": "题目", "explanation": "解析"}
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from courseware.banks import items_by_id
+from courseware.content.banks import items_by_id
 from courseware.live.screen import option_counts, screen_state, shares
 from courseware.live.snapshot import PollSnapshot
 

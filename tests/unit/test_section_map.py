@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from courseware.content import load_course
+from courseware.content.catalog import load_course
 
 SECTION_MAP = Path(__file__).parent.parent / "data" / "section_map.yaml"
 ENTRIES = yaml.safe_load(SECTION_MAP.read_text(encoding="utf-8"))

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from textwrap import dedent
 
-from courseware.content import load_course
-from courseware.lesson import parse_lesson
-from courseware.slides import slide_of_section, slides
+from courseware.content.catalog import load_course
+from courseware.content.lesson import parse_lesson
+from courseware.content.slides import slide_of_section, slides
 
 SOURCE = dedent(
     """\

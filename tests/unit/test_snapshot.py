@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from courseware.banks import items_by_id
+from courseware.content.banks import items_by_id
 from courseware.live.snapshot import PollSnapshot, phone_state
 
 ITEMS = items_by_id("zh")

@@ -16,7 +16,7 @@ from calculators.action_plan import (
     progress,
     to_csv,
 )
-from courseware.charts import plan_progress_spec
+from courseware.content.charts import plan_progress_spec
 from courseware.i18n import t
 from courseware.ui.table import editable_table
 from courseware.ui.tools.frame import field_key, tool_frame

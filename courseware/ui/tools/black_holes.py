@@ -5,8 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from calculators.black_holes import Diagnosis, diagnose, load_survey
-from courseware.charts import score_bars_spec
-from courseware.content import load_course
+from courseware.content.catalog import load_course
+from courseware.content.charts import score_bars_spec
 from courseware.i18n import t
 from courseware.ui.links import section_link
 from courseware.ui.state import PERSIST

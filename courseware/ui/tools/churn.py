@@ -12,7 +12,7 @@ from calculators.churn import (
     cumulative_profit_lost,
     five_point_view,
 )
-from courseware.charts import cumulative_loss_spec
+from courseware.content.charts import cumulative_loss_spec
 from courseware.format import number, percent, yuan
 from courseware.i18n import t
 from courseware.ui.fields import current, number_field, problem_messages

@@ -12,7 +12,7 @@ from calculators.customer_value import (
     CustomerValueInput,
     compare,
 )
-from courseware.charts import customer_value_spec
+from courseware.content.charts import customer_value_spec
 from courseware.format import yuan
 from courseware.i18n import t
 from courseware.ui.fields import number_field, problem_messages

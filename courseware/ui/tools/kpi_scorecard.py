@@ -9,7 +9,7 @@ from pydantic import ValidationError
 
 from calculators.indicators import load_perspectives
 from calculators.kpi import KpiRow, Scorecard, score, to_csv
-from courseware.charts import achievement_spec
+from courseware.content.charts import achievement_spec
 from courseware.format import percent
 from courseware.i18n import t
 from courseware.ui.fields import problem_messages

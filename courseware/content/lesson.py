@@ -20,8 +20,8 @@ from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 from pydantic import BaseModel, ConfigDict, Field
 
+from courseware.content.frontmatter import parse_front_matter
 from courseware.errors import ContentError
-from courseware.frontmatter import parse_front_matter
 
 CALLOUT_KINDS = ("key", "tip", "warn", "notes")  # notes: speaker notes, presenter only
 NAMED_KINDS = ("figure", "tool")

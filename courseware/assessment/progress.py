@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from courseware.quiz import Item
+from courseware.content.quiz import Item
 from courseware.storage.store import Answer, Attempt
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from courseware.lesson import Block, Lesson
+from courseware.content.lesson import Block, Lesson
 from courseware.slide_fit import fit
 
 

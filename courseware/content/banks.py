@@ -11,11 +11,11 @@ from typing import get_args
 import yaml
 from pydantic import ValidationError
 
-from courseware.content_file import read_content
+from courseware.content.files import read_content
+from courseware.content.lesson import Lesson
+from courseware.content.quiz import Bank, Item, ItemType
 from courseware.errors import ContentError
-from courseware.lesson import Lesson
 from courseware.paths import content_root, display_path
-from courseware.quiz import Bank, Item, ItemType
 
 
 @dataclass(frozen=True)

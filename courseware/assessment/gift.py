@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from courseware.quiz import Bank, Matching, MultipleChoice, Numeric, Ordering, SingleChoice
-from courseware.scoring import QuizItem, format_number
+from courseware.assessment.scoring import QuizItem, format_number
+from courseware.content.quiz import Bank, Matching, MultipleChoice, Numeric, Ordering, SingleChoice
 
 ACCEPTED_WEIGHTS = (
     100.0,

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from courseware.quiz import Item
+from courseware.content.quiz import Item
 
 PASS_MARK = 0.8
 

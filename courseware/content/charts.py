@@ -12,7 +12,7 @@ from typing import Any
 
 import altair as alt
 
-from courseware.figures import ChartSpec, chart_spec
+from courseware.content.figures import ChartSpec, chart_spec
 
 Spec = dict[str, Any]
 PALETTE = ["#1f4e79", "#c0392b", "#f39c12", "#2e86c1", "#27ae60"]

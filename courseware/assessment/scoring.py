@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from numbers import Real
 from typing import Any
 
-from courseware.quiz import (
+from courseware.content.quiz import (
     Matching,
     MultipleChoice,
     Numeric,

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from courseware.content_file import read_content
+from courseware.content.figures import known_figures
+from courseware.content.files import read_content
+from courseware.content.lesson import Lesson, parse_lesson
 from courseware.errors import ContentError
-from courseware.figures import known_figures
-from courseware.lesson import Lesson, parse_lesson
 from courseware.paths import ASSETS_DIR, display_path, lessons_dir
 from courseware.tool_names import TOOL_NAMES
 

@@ -1,0 +1,1 @@
+"""Assessment: scoring, attempts, progress, item analysis and GIFT export."""

@@ -1,0 +1,1 @@
+"""The course's content: lessons, quiz banks, slides, figures and charts, read and checked."""
