@@ -6,9 +6,19 @@ import streamlit as st
 
 from courseware.content.catalog import LessonEntry, load_course
 from courseware.i18n import part_label, t
-from courseware.pages import home, instructor, live_poll, part, present, progress, quiz_hub
+from courseware.pages import (
+    home,
+    instructor,
+    live_poll,
+    not_found,
+    part,
+    present,
+    progress,
+    quiz_hub,
+)
 from courseware.ui.instructor_gate import is_instructor
-from courseware.ui.links import remember_part_pages
+from courseware.ui.links import remember_pages, remember_part_pages
+from courseware.unknown_addresses import NOT_FOUND
 
 PART_ICONS = {
     1: ":material/groups:",
@@ -16,6 +26,9 @@ PART_ICONS = {
     3: ":material/bolt:",
     4: ":material/forum:",
 }
+
+
+FIXED_PAGES = ("quiz", "progress", "present", "live", "instructor", NOT_FOUND)
 
 
 def part_url(part_number: int) -> str:
@@ -53,12 +66,18 @@ def build_pages(lang: str = "zh") -> dict[str, list[st.Page]]:
     def show_home() -> None:
         home.render(entries, part_pages)
 
+    def show_not_found() -> None:
+        not_found.render(entries, part_pages)
+
     home_page = st.Page(show_home, title=t("app.home"), icon=":material/home:", default=True)
+    missing = st.Page(show_not_found, title=t("not_found.nav"), url_path=NOT_FOUND,
+                      icon=":material/explore_off:", visibility="hidden")  # fmt: skip
     study = [
         st.Page(quiz_hub.render, title=t("hub.nav"), url_path="quiz", icon=":material/quiz:"),
         st.Page(progress.render, title=t("progress.nav"), url_path="progress",
                 icon=":material/insights:"),
     ]  # fmt: skip
+    remember_pages({"quiz": study[0], "progress": study[1]})
     teach = [
         st.Page(present.render, title=t("present.nav"), url_path="present",
                 icon=":material/slideshow:", visibility=_instructor_visibility()),
@@ -71,8 +90,14 @@ def build_pages(lang: str = "zh") -> dict[str, list[st.Page]]:
         "": [home_page],
         t("app.nav_course"): list(part_pages.values()),
         t("app.nav_study"): study,
-        t("app.nav_teach"): teach,
+        t("app.nav_teach"): [*teach, missing],
     }
+
+
+def page_paths(lang: str = "zh") -> set[str]:
+    """The address of every page the navigation has ("" is the home page)."""
+    parts = {part_url(entry.part) for entry in load_course(lang)}
+    return {"", *parts, *FIXED_PAGES}
 
 
 def _instructor_visibility() -> str:

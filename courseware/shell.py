@@ -9,15 +9,17 @@ from courseware.i18n import t
 from courseware.ui.instructor_gate import announce_passcode, sign_out_button
 from courseware.ui.learner_box import learner_box
 from courseware.ui.live_helpers import join_page_link
-from courseware.ui.session import keep_resume_token
+from courseware.ui.page_style import page_style
+from courseware.ui.session import keep_in_browser
 from courseware.ui.tools.frame import PRESENTING
 
 
 def sidebar() -> None:
     st.session_state.pop(PRESENTING, None)  # each page run starts off a slide (fragments keep it)
     announce_passcode()  # reads the configuration once per process, not on every rerun
-    keep_resume_token()
+    page_style()
     st.sidebar.caption(t("app.title"))
     learner_box()
+    keep_in_browser()  # after the box: a sign-in or sign-out there sets or clears the cookie
     join_page_link()
     sign_out_button()

@@ -24,11 +24,9 @@ def public_base(request_url: str) -> str:
     return urlunsplit((parts.scheme or "http", parts.netloc, path, "", ""))
 
 
-def join_url(base: str, code: str | None = None, learner: str | None = None) -> str:
-    query = {"code": code} if code else {}
-    if learner:
-        query["learner"] = learner  # a trainee who saves progress joins under their name
-    return f"{base}/join" + (f"?{urlencode(query)}" if query else "")
+def join_url(base: str, code: str | None = None) -> str:
+    """The phone page, with the poll's code when there is one (never who the trainee is)."""
+    return f"{base}/join" + (f"?{urlencode({'code': code})}" if code else "")
 
 
 def is_loopback(url: str) -> bool:

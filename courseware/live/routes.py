@@ -25,6 +25,7 @@ from starlette.routing import BaseRoute, Route
 from courseware.assessment.scoring import check
 from courseware.content.banks import items_by_id
 from courseware.i18n import DEFAULT_LANG, t
+from courseware.learner_routes import token_from
 from courseware.live.board import PollBoard
 from courseware.live.light_page import light_page, page_response
 from courseware.live.phone_question import read_answer
@@ -84,7 +85,7 @@ class LiveRoutes:
 
     async def page(self, request: Request) -> Response:
         code = request.query_params.get("code", "")[:12]
-        nickname = await self._learner_name(request.query_params.get("learner", ""))
+        nickname = await self._learner_name(token_from(request) or "")
         html, policy = light_page("join", self.lang, {"api": API, "code": code,
                                                       "nickname": nickname})  # fmt: skip
         return page_response(html, policy)
@@ -162,7 +163,7 @@ class LiveRoutes:
         return await self.board.call(lambda live: live.item_of(question_id))
 
     async def _learner_name(self, token: str) -> str:
-        """A trainee who saves progress arrives with their resume link: offer their name."""
+        """A trainee who saves progress: this browser's learner cookie offers their name."""
         if not token or len(token) > TOKEN_CHARS:
             return ""
         try:

@@ -15,16 +15,21 @@ def render(entries: tuple[LessonEntry, ...], part_pages: dict[int, st.Page]) -> 
     st.markdown(t("home.lead"))
 
     st.subheader(t("home.parts_heading"), anchor=False)
-    if not entries:
-        st.warning(t("home.empty"))
-    for row in range(0, len(entries), 2):  # row by row, so a phone stacks them in order
-        for column, entry in zip(st.columns(2), entries[row : row + 2], strict=False):
-            with column.container(border=True):
-                _part_card(entry, part_pages.get(entry.part))
+    parts_table(entries, part_pages)
 
     st.subheader(t("home.how_heading"), anchor=False)
     for who in ("trainee", "instructor", "self"):
         st.markdown(t("home.how_item", who=t(f"home.how_{who}_title"), text=t(f"home.how_{who}")))
+
+
+def parts_table(entries: tuple[LessonEntry, ...], part_pages: dict[int, st.Page]) -> None:
+    """The course's parts as cards, two to a row (a phone stacks them in order)."""
+    if not entries:
+        st.warning(t("home.empty"))
+    for row in range(0, len(entries), 2):
+        for column, entry in zip(st.columns(2), entries[row : row + 2], strict=False):
+            with column.container(border=True):
+                _part_card(entry, part_pages.get(entry.part))
 
 
 def _part_card(entry: LessonEntry, page: st.Page | None) -> None:

@@ -7,7 +7,7 @@ import streamlit as st
 from courseware.content.catalog import LessonEntry
 from courseware.i18n import part_label, t
 from courseware.ui import content_errors, lesson_view
-from courseware.ui.quiz_runner import quiz_panel
+from courseware.ui.quiz_runner import in_progress, quiz_panel
 from courseware.ui.quiz_scopes import quiz_items, scopes_for
 
 
@@ -28,7 +28,11 @@ def render(entry: LessonEntry) -> None:
 
 
 def part_quiz(part_number: int) -> None:
-    """The part's self-test under the lesson, opened with a toggle."""
-    if st.toggle(t("quiz.part_quiz"), key=f"quiz.part-{part_number}.open"):
-        items, titles, _errors = quiz_items()
-        quiz_panel(f"part-{part_number}", scopes_for(items, titles, part_number), items)
+    """The part's self-test under the lesson, opened with a toggle (open already while an
+    attempt is under way, even one brought back after a reload)."""
+    context, toggle = f"part-{part_number}", f"quiz.part-{part_number}.open"
+    items, titles, _errors = quiz_items()
+    if toggle not in st.session_state and in_progress(context, items):
+        st.session_state[toggle] = True
+    if st.toggle(t("quiz.part_quiz"), key=toggle):
+        quiz_panel(context, scopes_for(items, titles, part_number), items)

@@ -10,6 +10,7 @@ from courseware.i18n import part_label, t
 from courseware.storage.store import StoreUnavailable
 from courseware.ui import session
 from courseware.ui.database import current_reason
+from courseware.ui.learner_box import resume_link_panel
 from courseware.ui.quiz_runner import quiz_panel
 from courseware.ui.quiz_scopes import quiz_items
 from courseware.ui.safe import plain
@@ -33,6 +34,7 @@ def render() -> None:
         st.warning(t("learner.no_store", reason=current_reason()), icon=":material/cloud_off:")
         return
     st.caption(t("progress.for", name=plain(learner.name)))
+    resume_link_panel(learner)
     if not answers:
         st.info(t("progress.nothing_yet"), icon=":material/quiz:")
         return

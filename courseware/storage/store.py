@@ -115,6 +115,9 @@ class AttemptRow(Base):
     started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     score: Mapped[float | None] = mapped_column(Float)
+    context: Mapped[str | None] = mapped_column(String(40))  # the page's quiz it belongs to
+    retry_of: Mapped[int | None] = mapped_column(ForeignKey("attempts.id"))  # the round retried
+    abandoned_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class ResponseRow(Base):
@@ -146,6 +149,17 @@ class Attempt:
     started_at: datetime
     finished_at: datetime | None
     score: float | None  # points, one per item
+
+
+@dataclass(frozen=True)
+class SavedRound:
+    """A round of a quiz left unfinished, with its answers (item id -> response, score)."""
+
+    id: int
+    scope: str
+    seed: int
+    item_ids: tuple[str, ...]
+    responses: dict[str, tuple[Any, float]]
 
 
 @dataclass(frozen=True)
@@ -261,6 +275,7 @@ class Store:
         """Create the tables and record the schema version (later versions add steps here)."""
         with self._faults_mapped():
             Base.metadata.create_all(self.engine)
+            add_missing_columns(self.engine, [AttemptRow.__table__])
         with self.transaction() as session:
             current = session.scalar(select(func.max(SchemaVersion.version)))
             if current is None:
@@ -297,13 +312,26 @@ class Store:
             return _learner(row) if row else None
 
     # ---- attempts ----------------------------------------------------------------------------
-    def start_attempt(self, learner_id: int, scope: str, seed: int, item_ids: Sequence[str]) -> int:
+    def start_attempt(
+        self,
+        learner_id: int,
+        scope: str,
+        seed: int,
+        item_ids: Sequence[str],
+        *,
+        context: str | None = None,
+        retry_of: int | None = None,
+    ) -> int:
+        """Open a round of a quiz; ``context`` names the page's quiz, ``retry_of`` the round
+        whose missed items this one asks again."""
         row = AttemptRow(
             learner_id=learner_id,
             scope=scope[:80],
             seed=seed,
             item_ids=list(item_ids),
             started_at=now(),
+            context=context[:40] if context else None,
+            retry_of=retry_of,
         )
         with self.transaction() as session:
             session.add(row)
@@ -339,6 +367,36 @@ class Store:
                 attempt.finished_at = now()
                 attempt.score = float(total or 0.0)
             return float(total or 0.0)
+
+    def abandon_attempt(self, attempt_id: int) -> None:
+        """The learner gave the round up: it is kept, but never offered to resume."""
+        with self.transaction() as session:
+            attempt = session.get(AttemptRow, attempt_id)
+            if attempt is not None and attempt.finished_at is None:
+                attempt.abandoned_at = now()
+
+    def open_rounds(self, learner_id: int, context: str) -> list[SavedRound]:
+        """The learner's latest unfinished round of a page's quiz, after the rounds it retries
+        (first round first); empty when there is none to resume."""
+        with self.transaction() as session:
+            row = session.scalar(
+                select(AttemptRow)
+                .where(AttemptRow.learner_id == learner_id, AttemptRow.context == context[:40],
+                       AttemptRow.finished_at.is_(None), AttemptRow.abandoned_at.is_(None))
+                .order_by(AttemptRow.started_at.desc(), AttemptRow.id.desc())
+                .limit(1)
+            )  # fmt: skip
+            chain: list[SavedRound] = []
+            while row is not None and row.learner_id == learner_id and len(chain) < 50:
+                responses = session.execute(
+                    select(ResponseRow.item_id, ResponseRow.response, ResponseRow.score).where(
+                        ResponseRow.attempt_id == row.id
+                    )
+                )
+                answered = {item: (sent, score) for item, sent, score in responses}
+                chain.append(SavedRound(row.id, row.scope, row.seed, tuple(row.item_ids), answered))
+                row = session.get(AttemptRow, row.retry_of) if row.retry_of else None
+            return chain[::-1]
 
     def attempts(self, learner_id: int) -> list[Attempt]:
         """A learner's attempts, oldest first."""
@@ -383,26 +441,38 @@ def add_missing_columns(engine: Any, tables: Sequence[Any]) -> list[str]:
     """Add the nullable columns that a database made by an earlier version lacks.
 
     ``create_all`` makes missing tables but never changes an existing one; each later column of
-    the course's tables is nullable, so adding it keeps every row as it was. Returns what it
-    added, as ``table.column``.
+    the course's tables is nullable, so adding it keeps every row as it was. Another process may
+    add the same column at the same moment: that counts as added. Returns what this call added,
+    as ``table.column``.
     """
     from sqlalchemy import inspect, text
 
+    def columns_of(name: str) -> set[str] | None:
+        with engine.connect() as connection:
+            present = inspect(connection)
+            if not present.has_table(name):
+                return None
+            return {column["name"] for column in present.get_columns(name)}
+
     added = []
-    with engine.begin() as connection:
-        present = inspect(connection)
-        for table in tables:
-            if not present.has_table(table.name):
+    for table in tables:
+        have = columns_of(table.name)
+        if have is None:
+            continue
+        for column in table.columns:
+            if column.name in have or not column.nullable:
                 continue
-            have = {column["name"] for column in present.get_columns(table.name)}
-            for column in table.columns:
-                if column.name in have or not column.nullable:
-                    continue
-                kind = column.type.compile(dialect=engine.dialect)
-                connection.execute(
-                    text(f"ALTER TABLE {table.name} ADD COLUMN {column.name} {kind}")
-                )
-                added.append(f"{table.name}.{column.name}")
+            kind = column.type.compile(dialect=engine.dialect)
+            try:
+                with engine.begin() as connection:
+                    connection.execute(
+                        text(f"ALTER TABLE {table.name} ADD COLUMN {column.name} {kind}")
+                    )
+            except SQLAlchemyError:
+                if column.name not in (columns_of(table.name) or set()):
+                    raise
+                continue
+            added.append(f"{table.name}.{column.name}")
     return added
 
 

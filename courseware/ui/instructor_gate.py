@@ -7,7 +7,6 @@ so a reload, a new tab or a typed address keeps the instructor in.
 from __future__ import annotations
 
 import ipaddress
-import json
 import math
 
 import streamlit as st
@@ -15,6 +14,7 @@ import streamlit as st
 from courseware import instructor_session
 from courseware.i18n import t
 from courseware.passcode import current_passcode, guess_limit, matches
+from courseware.ui.browser_calls import call_route
 
 UNLOCKED = "_instructor"
 GRANT = "_instructor_grant"
@@ -106,13 +106,13 @@ def _keep_unlocked() -> None:
     """Right after an unlock: the page trades its grant for the browser's lasting cookie."""
     granted = st.session_state.pop(GRANT, None)
     if granted is not None:
-        _call_session_route("POST", {"grant": granted})
+        call_route(SESSION_ROUTE, "POST", {"grant": granted})
 
 
 def sign_out_button() -> None:
     """In the sidebar of an instructor: lock the instructor pages again on this browser."""
     if st.session_state.pop(CLEAR_COOKIE, False):
-        _call_session_route("DELETE")
+        call_route(SESSION_ROUTE, "DELETE")
     if is_instructor() and st.sidebar.button(
         t("instructor.sign_out"), key="instructor-sign-out", icon=":material/lock:", width="stretch"
     ):
@@ -120,16 +120,3 @@ def sign_out_button() -> None:
         st.session_state[SIGNED_OUT] = True
         st.session_state[CLEAR_COOKIE] = True
         st.rerun()
-
-
-def _call_session_route(method: str, body: dict | None = None) -> None:
-    """The page itself calls the session route, so that the response's cookie lands in it.
-
-    Drawn in the sidebar, so that the main column's elements keep their places (a presenter's
-    keyboard shortcuts would be drawn anew otherwise).
-    """
-    options = {"method": method, "credentials": "same-origin"}
-    if body is not None:
-        options |= {"headers": {"Content-Type": "application/json"}, "body": json.dumps(body)}
-    call = f"fetch({json.dumps(SESSION_ROUTE)}, {json.dumps(options)})".replace("<", "\\u003c")
-    st.sidebar.html(f"<script>{call}</script>", unsafe_allow_javascript=True)

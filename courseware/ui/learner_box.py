@@ -1,6 +1,7 @@
-"""The sidebar box where a trainee starts saving progress or finds their resume link.
+"""The sidebar box where a trainee starts saving progress, and sees whose progress is saved.
 
-The form and the link open behind a toggle, so every page carries only a line for them.
+The form opens behind a toggle, so every page carries only a line for it. The personal resume
+link is shown on the progress page only (``resume_link_panel``), with a warning not to share it.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from courseware.i18n import t
 from courseware.storage.store import MAX_CLASS_CODE, MAX_NAME, Learner
 from courseware.ui import session
 from courseware.ui.database import current_reason, guarded
+from courseware.ui.links import page_link
 
 
 def learner_box() -> None:
@@ -25,9 +27,10 @@ def learner_box() -> None:
     if current is not None:
         box.caption(t("learner.hello"))
         box.text(current.name + (f" · {current.class_code}" if current.class_code else ""))
-        if box.toggle(t("learner.show_link"), key="learner-link"):
-            with box:
-                _link(current)
+        with box:
+            page_link("progress", t("learner.link_where"), ":material/insights:")
+        box.button(t("learner.sign_out"), key="learner-sign-out", on_click=session.sign_out,
+                   type="tertiary", icon=":material/logout:")  # fmt: skip
         return
     if session.link_unchecked():
         box.info(t("learner.link_unchecked"), icon=":material/cloud_sync:")
@@ -39,23 +42,33 @@ def learner_box() -> None:
 
 
 def _sign_in_form() -> None:
+    """Name and class code; text too long gets a message and stays in the field to be cut."""
     with st.form("learner-form", border=False):
-        name = st.text_input(t("learner.name"), max_chars=MAX_NAME, key="learner-name")
-        code = st.text_input(t("learner.class_code"), max_chars=MAX_CLASS_CODE, key="learner-class")
+        name = st.text_input(t("learner.name"), key="learner-name")
+        code = st.text_input(t("learner.class_code"), key="learner-class")
         started = st.form_submit_button(t("learner.start"), type="primary")
     if started:
         _start(name, code)
 
 
-def _link(current: Learner) -> None:
-    st.caption(t("learner.link_help"))
-    st.code(session.resume_link(current), language=None, wrap_lines=True)
-    st.button(t("learner.sign_out"), key="learner-sign-out", on_click=session.sign_out)
+def resume_link_panel(current: Learner) -> None:
+    """The personal resume link, behind a toggle, with a warning not to share it."""
+    if st.toggle(t("learner.show_link"), key="learner-link"):
+        st.warning(t("learner.link_help"), icon=":material/key:")
+        st.code(session.resume_link(current), language=None, wrap_lines=True)
 
 
 def _start(name: str, code: str) -> None:
-    if not name.strip():
+    name, code = name.strip(), code.strip()
+    if not name:
         st.error(t("learner.name_needed"), icon=":material/error:")
+        return
+    if len(name) > MAX_NAME:
+        st.error(t("learner.name_too_long", limit=MAX_NAME, n=len(name)), icon=":material/error:")
+        return
+    if len(code) > MAX_CLASS_CODE:
+        st.error(t("learner.code_too_long", limit=MAX_CLASS_CODE, n=len(code)),
+                 icon=":material/error:")  # fmt: skip
         return
     opened = session.store()
     if opened is None:
@@ -63,7 +76,7 @@ def _start(name: str, code: str) -> None:
         return
     try:
         found = guarded(opened.create_learner, name, code)
-    except ValueError:  # beyond the form's limits: only a tampered browser sends that
+    except ValueError:  # a name the store refuses (checked above): nothing saved
         st.error(t("learner.name_needed"), icon=":material/error:")
         return
     if found is None:

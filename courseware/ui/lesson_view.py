@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import streamlit as st
 
 from courseware.content.charts import vega_lite_spec
@@ -29,15 +31,18 @@ def lesson_header(lesson: Lesson) -> None:
 def section_picker(lesson: Lesson) -> Section | None:
     """Table of contents as pills, in step with ``?section=``; ``None`` means the whole lesson.
 
-    A part opens on its first section, like a book's chapter; ``?section=all`` shows it all.
+    The address names the section: a part opens on its first section, like a book's chapter;
+    ``?section=all`` shows it all; the browser's back and forward show the section their address
+    names. A new section opens at its top.
     """
     key = toc_key(lesson)
-    if key not in st.session_state:
-        requested = st.query_params.get("section")
-        known = requested == WHOLE_LESSON or lesson.section(requested or "") is not None
-        if requested and not known:
-            st.warning(t("part.unknown_section", section=requested))
-        st.session_state[key] = requested if known else lesson.sections[0].id
+    requested = st.query_params.get("section")
+    known = requested == WHOLE_LESSON or lesson.section(requested or "") is not None
+    if requested and not known:
+        st.warning(t("part.unknown_section", section=requested))
+    addressed = requested if known else lesson.sections[0].id
+    if st.session_state.get(key) != addressed:
+        st.session_state[key] = addressed  # before the pills are drawn, so they show it
     labels = {s.id: s.label for s in lesson.sections} | {WHOLE_LESSON: t("part.show_all")}
     chosen = st.pills(
         t("part.toc"),
@@ -48,6 +53,7 @@ def section_picker(lesson: Lesson) -> Section | None:
         on_change=_sync_query_param,
         args=(key,),
     )
+    _top_on_change(key, chosen)
     if chosen == WHOLE_LESSON:
         return None
     return lesson.section(chosen or "") or lesson.sections[0]
@@ -55,6 +61,23 @@ def section_picker(lesson: Lesson) -> Section | None:
 
 def toc_key(lesson: Lesson) -> str:
     return f"toc-part-{lesson.meta.part}"
+
+
+def _top_on_change(key: str, shown: str | None) -> None:
+    """Scroll to the top when the section shown is not the one this page showed last."""
+    last = f"{key}.shown"
+    if st.session_state.get(last, shown) != shown:
+        st.html(_SCROLL_TOP.replace("SHOWN", json.dumps(shown)), unsafe_allow_javascript=True)
+    st.session_state[last] = shown
+
+
+_SCROLL_TOP = """<script>
+(() => {  /* SHOWN */
+  const main = document.querySelector('[data-testid="stMain"]');
+  if (main) main.scrollTo({top: 0});
+  window.scrollTo({top: 0});
+})();
+</script>"""
 
 
 def _sync_query_param(key: str) -> None:

@@ -27,17 +27,17 @@ def live_store() -> LiveStore | None:
         return None
 
 
-def join_link(code: str | None = None, learner: str | None = None) -> str:
+def join_link(code: str | None = None) -> str:
     """The phone page of live polls (served beside the app, ``courseware.live.routes``)."""
-    return join_url(public_base(st.context.url or ""), code, learner)
+    return join_url(public_base(st.context.url or ""), code)
 
 
 def join_page_link() -> None:
-    """The sidebar's way into a live poll: the phone page, in a new tab."""
-    known = st.session_state.get(session.CURRENT)
+    """The sidebar's way into a live poll: the phone page, in a new tab (a trainee who saves
+    progress is greeted by name there: the page reads this browser's learner cookie)."""
     st.sidebar.link_button(
         t("join.nav"),
-        join_link(learner=known.token if known else None),
+        join_link(),
         icon=":material/how_to_vote:",
         width="stretch",
     )

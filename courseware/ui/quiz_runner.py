@@ -2,48 +2,63 @@
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable, Sequence
 from typing import Any
 
-import pandas as pd
 import streamlit as st
 
 from courseware.assessment.attempt import PASS_MARK, Attempt, fresh_seed, new_attempt
-from courseware.assessment.scoring import check, correct_answer, shuffled
+from courseware.assessment.review import Reviewed, Row, option_label, reviewed
+from courseware.assessment.scoring import check, shuffled
 from courseware.content.quiz import Item
 from courseware.format import number, percent
 from courseware.i18n import t
-from courseware.storage.store import StoreUnavailable
-from courseware.ui import session
+from courseware.ui import quiz_saving
 from courseware.ui.browser_values import read_only_fitting_values
-from courseware.ui.database import guarded
 from courseware.ui.links import section_link
+from courseware.ui.safe import plain
 
 LENGTHS = (5, 10, 0)  # 0: every item of the scope
 Scopes = dict[str, tuple[str, Sequence[Item]]]  # scope id -> (label, items)
+VERDICT_MARKS = {"right": ":green[✓]", "partly": ":orange[◐]", "wrong": ":red[✗]",
+                 "unanswered": ":gray[—]"}  # fmt: skip
 
 read_only_fitting_values()  # an answer a widget cannot read counts as none given
 
 
+def attempt_key(context: str) -> str:
+    return f"quiz.{context}"
+
+
+def in_progress(context: str, items: dict[str, Item]) -> bool:
+    """Whether this quiz has an attempt under way, brought back from the store if need be."""
+    key = attempt_key(context)
+    if key not in st.session_state and (found := quiz_saving.unfinished(context, items)):
+        st.session_state[key] = found
+    attempt = st.session_state.get(key)
+    return isinstance(attempt, Attempt) and not attempt.finished
+
+
 @st.fragment
 def quiz_panel(context: str, scopes: Scopes, items: dict[str, Item]) -> None:
-    """A quiz that belongs to ``context`` (a page); its state lives in this session.
+    """A quiz that belongs to ``context`` (a page); its state lives in this session, and in the
+    store for a learner who saves progress.
 
     A fragment: answering reruns the quiz, not the page around it.
     """
-    key = f"quiz.{context}"
+    key = attempt_key(context)
+    in_progress(context, items)
     attempt: Attempt | None = st.session_state.get(key)
-    if attempt is None or any(i not in items for i in attempt.item_ids):
-        _setup(key, scopes)
+    if attempt is None or any(i not in items for i in attempt.all_ids):
+        _setup(key, context, scopes)
     elif attempt.finished:
-        _summary(key, attempt, items)
+        _summary(key, context, attempt, items)
     else:
         _question(key, attempt, items[attempt.current])
 
 
 # ---- choosing a quiz -------------------------------------------------------------------------
-def _setup(key: str, scopes: Scopes) -> None:
+def _setup(key: str, context: str, scopes: Scopes) -> None:
     if not scopes:
         st.info(t("quiz.no_items"))
         return
@@ -66,11 +81,11 @@ def _setup(key: str, scopes: Scopes) -> None:
         key=f"{key}.start",
         icon=":material/play_arrow:",
         on_click=_start,
-        args=(key, scopes),
+        args=(key, context, scopes),
     )
 
 
-def _start(key: str, scopes: Scopes) -> None:
+def _start(key: str, context: str, scopes: Scopes) -> None:
     """Begin with the scope and length chosen now (read at the click, not when drawn).
 
     Read before the widgets check them, the values may be anything a browser sent: one that is
@@ -83,32 +98,21 @@ def _start(key: str, scopes: Scopes) -> None:
     if length is not None and (type(length) is not int or length not in LENGTHS):
         length = LENGTHS[0]
     pool = list(scopes[scope][1])
-    st.session_state[key] = _saved(new_attempt(scope, pool, length or None, fresh_seed()))
+    attempt = new_attempt(scope, pool, length or None, fresh_seed())
+    st.session_state[key] = quiz_saving.saved(attempt, context)
 
 
-def _retry(key: str, attempt: Attempt, item_ids: Sequence[str]) -> None:
-    retry = Attempt(scope=f"{attempt.scope}:retry", seed=fresh_seed(), item_ids=tuple(item_ids))
-    st.session_state[key] = _saved(retry)
-
-
-def _saved(attempt: Attempt) -> Attempt:
-    """Open the attempt in the store when a learner is saving progress."""
-    learner, opened = session.learner(), session.store()
-    if learner is None or opened is None:
-        return attempt
-    try:  # without the database the attempt goes on unsaved; the page's banner says so
-        stored = session.database().run(
-            opened.start_attempt, learner.id, attempt.scope, attempt.seed, attempt.item_ids
-        )
-    except StoreUnavailable:
-        return attempt
-    return Attempt(attempt.scope, attempt.seed, attempt.item_ids, stored_id=stored)
+def _retry(key: str, context: str) -> None:
+    attempt = st.session_state.get(key)
+    if isinstance(attempt, Attempt) and attempt.finished and attempt.missed:
+        st.session_state[key] = quiz_saving.saved(attempt.retry(fresh_seed()), context)
 
 
 # ---- one item --------------------------------------------------------------------------------
 def _question(key: str, attempt: Attempt, item: Item) -> None:
     total = len(attempt.item_ids)
-    st.progress(attempt.index / total, text=t("quiz.position", i=attempt.index + 1, n=total))
+    label = "quiz.retry_position" if attempt.is_retry else "quiz.position"
+    st.progress(attempt.index / total, text=t(label, i=attempt.index + 1, n=total))
     answered = attempt.answers.get(item.id)
     widget = f"{key}.{attempt.seed}.{item.id}"
     with st.form(f"{widget}.form", border=False):
@@ -124,10 +128,10 @@ def _question(key: str, attempt: Attempt, item: Item) -> None:
             return
         attempt = attempt.answer(item.id, storable(response), checked.score)
         st.session_state[key] = attempt
-        _store_answer(attempt, item.id, checked.score)
+        quiz_saving.store_answer(attempt, item.id)
         answered = attempt.answers[item.id]
     if answered is not None:
-        _feedback(item, answered.score)
+        feedback(reviewed(item, answered.response, answered.score, answered.seed))
         last = attempt.index + 1 == total
         st.button(
             t("quiz.finish" if last else "quiz.next"),
@@ -136,7 +140,10 @@ def _question(key: str, attempt: Attempt, item: Item) -> None:
             on_click=_advance,
             args=(key,),
         )
-    st.button(t("quiz.quit"), key=f"{widget}.quit", type="tertiary", on_click=_clear, args=(key,))
+    st.space("medium")
+    with st.popover(t("quiz.quit"), icon=":material/close:"):
+        st.markdown(t("quiz.quit_confirm"))
+        st.button(t("quiz.quit_yes"), key=f"{widget}.quit", on_click=_quit, args=(key,))
 
 
 def _advance(key: str) -> None:
@@ -145,37 +152,37 @@ def _advance(key: str) -> None:
         return
     attempt = current.next()
     st.session_state[key] = attempt
-    if attempt.finished and attempt.stored_id is not None and (opened := session.store()):
-        with contextlib.suppress(StoreUnavailable):  # the banner says so; its answers are kept
-            session.database().run(opened.finish_attempt, attempt.stored_id)
+    if attempt.finished:
+        quiz_saving.finish(attempt)
 
 
-def _store_answer(attempt: Attempt, item_id: str, score: float) -> None:
-    opened = session.store()
-    if attempt.stored_id is None or opened is None:
-        return
-    guarded(opened.record_response, attempt.stored_id, item_id, attempt.answers[item_id].response,
-            score)  # fmt: skip
-
-
-def _feedback(item: Item, score: float) -> None:
-    if score >= 1:
+def feedback(answer: Reviewed) -> None:
+    """Right or wrong, the learner's answer line by line, the right answer and why."""
+    if answer.verdict == "right":
         st.success(t("quiz.right"), icon=":material/check_circle:")
-    elif score > 0:
-        st.warning(t("quiz.partly", score=number(score, 2)), icon=":material/adjust:")
+    elif answer.verdict == "partly":
+        st.warning(t("quiz.partly", score=number(answer.score, 2)), icon=":material/adjust:")
     else:
         st.error(t("quiz.wrong"), icon=":material/cancel:")
-    st.markdown(f"**{t('quiz.answer')}**")
-    st.text(right_answer(item))
-    st.info(item.explanation, icon=":material/school:")
-    section_link(item.part, item.section, t("quiz.read_again", section=_section_label(item)))
+    _answer_lines(answer)
+    st.info(answer.item.explanation, icon=":material/school:")
+    section_link(answer.item.part, answer.item.section,
+                 t("quiz.read_again", section=_section_label(answer.item)))  # fmt: skip
 
 
-def right_answer(item: Item) -> str:
-    """The right answer in words (true/false in the course's language)."""
-    if item.type == "truefalse":
-        return t("quiz.true") if item.answer else t("quiz.false")
-    return correct_answer(item)
+def _answer_lines(answer: Reviewed) -> None:
+    """ "Your answer" (each line marked ✓/✗ where lines are judged) and "the right answer"."""
+    if answer.yours and answer.item.type != "truefalse":
+        st.markdown(f"**{t('quiz.review.yours')}**\n\n" + "\n".join(map(_row, answer.yours)))
+    st.markdown(
+        f"**{t('quiz.answer')}**\n\n" + "\n".join(f"- {plain(line)}" for line in answer.right)
+    )
+
+
+def _row(row: Row) -> str:
+    mark = {True: ":green[✓]", False: ":red[✗]", None: "-"}[row.right]
+    fix = f" · {t('quiz.review.should_be', right=plain(row.should_be))}" if row.should_be else ""
+    return f"- {mark} {plain(row.text)}{fix}" if row.right is not None else f"- {plain(row.text)}"
 
 
 def _section_label(item: Item) -> str:
@@ -188,11 +195,10 @@ def _section_label(item: Item) -> str:
 
 # ---- the widgets that take an answer, one per item type --------------------------------------
 def _single(item: Item, key: str, seed: int, locked: bool) -> Any:
-    order = shuffled(item, seed)
     return st.radio(
         t("quiz.choose_one"),
-        options=order,
-        format_func=lambda k: item.options[k],
+        options=shuffled(item, seed),
+        format_func=lambda k: option_label(item, seed, k),
         index=None,
         key=key,
         disabled=locked,
@@ -200,9 +206,12 @@ def _single(item: Item, key: str, seed: int, locked: bool) -> Any:
 
 
 def _multiple(item: Item, key: str, seed: int, locked: bool) -> Any:
-    order = shuffled(item, seed)
     st.caption(t("quiz.choose_all"))
-    return [k for k in order if st.checkbox(item.options[k], key=f"{key}.{k}", disabled=locked)]
+    return [
+        k
+        for k in shuffled(item, seed)
+        if st.checkbox(option_label(item, seed, k), key=f"{key}.{k}", disabled=locked)
+    ]
 
 
 def _truefalse(item: Item, key: str, seed: int, locked: bool) -> Any:
@@ -262,8 +271,8 @@ def storable(response: Any) -> Any:
 
 
 # ---- the end -----------------------------------------------------------------------------------
-def _summary(key: str, attempt: Attempt, items: dict[str, Item]) -> None:
-    total = len(attempt.item_ids)
+def _summary(key: str, context: str, attempt: Attempt, items: dict[str, Item]) -> None:
+    total = len(attempt.all_ids)
     score_text = t(
         "quiz.score",
         score=number(attempt.score, 2),
@@ -275,19 +284,10 @@ def _summary(key: str, attempt: Attempt, items: dict[str, Item]) -> None:
         f"**{t('quiz.passed' if attempt.passed else 'quiz.not_passed')}** {score_text}",
         icon=":material/emoji_events:" if attempt.passed else ":material/replay:",
     )
-    rows = [
-        {
-            t("quiz.review.n"): n,
-            t("quiz.review.prompt"): items[item_id].prompt,
-            t("quiz.review.yours"): _shown(items[item_id], attempt.answers.get(item_id)),
-            t("quiz.review.right"): right_answer(items[item_id]),
-            t("quiz.review.score"): number(attempt.answers[item_id].score, 2)
-            if item_id in attempt.answers
-            else "0",
-        }
-        for n, item_id in enumerate(attempt.item_ids, 1)
-    ]
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    if attempt.is_retry:
+        st.caption(t("quiz.retry_round", score=number(attempt.round_score, 2),
+                     n=len(attempt.item_ids)))  # fmt: skip
+    _review(key, attempt, items)
     retry, again = st.columns(2)
     if attempt.missed:
         retry.button(
@@ -296,27 +296,46 @@ def _summary(key: str, attempt: Attempt, items: dict[str, Item]) -> None:
             type="primary",
             icon=":material/replay:",
             on_click=_retry,
-            args=(key, attempt, attempt.missed),
+            args=(key, context),
         )
     again.button(
         t("quiz.new"), key=f"{key}.new", icon=":material/restart_alt:", on_click=_clear, args=(key,)
     )
 
 
-def _shown(item: Item, answered: Any) -> str:
-    """A learner's answer as text for the review table."""
-    if answered is None:
-        return "—"
-    value = answered.response
-    options = getattr(item, "options", {})
-    if isinstance(value, bool):
-        return t("quiz.true") if value else t("quiz.false")
-    if isinstance(value, list):
-        joiner = "\u3001" if options else " → "
-        return joiner.join(str(options.get(v, v)) for v in value)
-    if isinstance(value, dict):
-        return "\uff1b".join(f"{k} → {v}" for k, v in value.items())
-    return str(options.get(value, value))
+def _review(key: str, attempt: Attempt, items: dict[str, Item]) -> None:
+    """One card per item, in the order asked: ✓/✗, the answers, the points and why."""
+    latest = attempt.combined
+    answers = [
+        reviewed(items[item_id], getattr(latest.get(item_id), "response", None),
+                 getattr(latest.get(item_id), "score", None),
+                 latest[item_id].seed if item_id in latest else attempt.seed)
+        for item_id in attempt.all_ids
+    ]  # fmt: skip
+    st.subheader(t("quiz.review.title"), anchor=False)
+    wrong_only = st.toggle(
+        t("quiz.review.wrong_only", n=sum(a.verdict != "right" for a in answers)),
+        key=f"{key}.wrong-only",
+    )
+    for number_, answer in enumerate(answers, 1):
+        if wrong_only and answer.verdict == "right":
+            continue
+        with st.container(border=True, key=f"{key}-card-{number_}"):
+            st.markdown(
+                f"{VERDICT_MARKS[answer.verdict]} **{t('quiz.review.n', n=number_)}** · "
+                + t("quiz.review.points", score=number(answer.score, 2))
+            )
+            st.markdown(f"**{answer.item.prompt}**")
+            if answer.verdict == "unanswered":
+                st.caption(t("quiz.review.unanswered"))
+            _answer_lines(answer)
+            st.caption(answer.item.explanation)
+
+
+def _quit(key: str) -> None:
+    attempt = st.session_state.pop(key, None)
+    if isinstance(attempt, Attempt):
+        quiz_saving.abandon(attempt)
 
 
 def _clear(key: str) -> None:

@@ -1,4 +1,10 @@
-"""This browser session's store and learner; a lost database never stops the lessons or quizzes."""
+"""This browser session's store and learner; a lost database never stops the lessons or quizzes.
+
+A learner who saves progress is known by a secret token. The browser keeps it in an HttpOnly
+cookie (``courseware.learner_routes``), never in a page's address, so a copied link signs no one
+in. The one address that carries it is the personal resume link, shown on the progress page:
+opening it signs this browser in, keeps the token in the cookie and drops it from the address.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +12,16 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import streamlit as st
 
+from courseware.learner_routes import COOKIE, ROUTE, well_formed
 from courseware.storage.database import Database, database_for
 from courseware.storage.store import Learner, Store, StoreUnavailable, database_url
+from courseware.ui.browser_calls import call_route
 
-LEARNER = "learner"  # the query parameter that carries the resume token
+LEARNER = "learner"  # the query parameter of the resume link
 CURRENT = "_learner"
 UNCHECKED = "_learner_unchecked"  # a resume token the database could not be asked about
+SIGNED_OUT = "_learner_signed_out"  # this session ignores the cookie it connected with
+COOKIE_CALL = "_learner_cookie_call"  # "POST" or "DELETE": the cookie to set or clear this run
 
 
 def database() -> Database:
@@ -25,13 +35,26 @@ def store() -> Store | None:
 
 
 def learner() -> Learner | None:
-    """The learner of this session, found by the token in the URL on a fresh visit."""
+    """The learner of this session: known already, or found by the resume link or the cookie."""
     known: Learner | None = st.session_state.get(CURRENT)
-    token = st.query_params.get(LEARNER)
-    if known is not None and (token is None or token == known.token):
+    linked = st.query_params.get(LEARNER)
+    if known is not None and (not linked or linked == known.token):
+        if linked:
+            st.query_params.pop(LEARNER, None)
         return known
+    token = linked or (None if st.session_state.get(SIGNED_OUT) else kept_token())
     if not token:
         return None
+    found = _look_up(token)
+    if found is not None:
+        sign_in(found)
+    elif not linked and not st.session_state.get(UNCHECKED):
+        st.session_state[SIGNED_OUT] = True  # a cookie naming no learner (any more): drop it
+        forget_kept_token()
+    return found
+
+
+def _look_up(token: str) -> Learner | None:
     opened = store()
     try:
         if opened is None:
@@ -41,8 +64,16 @@ def learner() -> Learner | None:
         st.session_state[UNCHECKED] = token  # asked again on the next run
         return None
     st.session_state.pop(UNCHECKED, None)
-    st.session_state[CURRENT] = found
     return found
+
+
+def kept_token() -> str | None:
+    """The token this browser's cookie carried when it connected."""
+    try:
+        token = st.context.cookies.get(COOKIE)
+    except Exception:  # no browser behind this session (AppTest): no cookie
+        return None
+    return token if well_formed(token) else None
 
 
 def link_unchecked() -> bool:
@@ -52,20 +83,33 @@ def link_unchecked() -> bool:
 
 
 def sign_in(found: Learner) -> None:
+    """This session is ``found``'s; the browser keeps the token; the address drops it."""
+    if st.session_state.get(CURRENT) != found or st.session_state.get(SIGNED_OUT):
+        st.session_state[COOKIE_CALL] = "POST"
     st.session_state[CURRENT] = found
-    st.query_params[LEARNER] = found.token
+    st.session_state.pop(SIGNED_OUT, None)
+    st.query_params.pop(LEARNER, None)
 
 
 def sign_out() -> None:
     st.session_state.pop(CURRENT, None)
+    st.session_state[SIGNED_OUT] = True
+    forget_kept_token()
     st.query_params.pop(LEARNER, None)
 
 
-def keep_resume_token() -> None:
-    """Page switches drop query parameters: put the learner's token back on every page."""
-    found = st.session_state.get(CURRENT)
-    if found is not None and st.query_params.get(LEARNER) != found.token:
-        st.query_params[LEARNER] = found.token
+def forget_kept_token() -> None:
+    st.session_state[COOKIE_CALL] = "DELETE"
+
+
+def keep_in_browser() -> None:
+    """Set or clear the browser's cookie, once, after a sign-in or a sign-out."""
+    method = st.session_state.pop(COOKIE_CALL, None)
+    found: Learner | None = st.session_state.get(CURRENT)
+    if method == "POST" and found is not None:
+        call_route(ROUTE, "POST", {"token": found.token})
+    elif method == "DELETE":
+        call_route(ROUTE, "DELETE")
 
 
 def resume_link(found: Learner) -> str:

@@ -28,7 +28,13 @@ def test_the_app_entry_point_opens_on_the_home_page():
 
 def test_navigation_registers_every_page():
     """The phone page of live polls, /join, is served beside Streamlit, not as one of its pages."""
-    assert registered_url_paths() == [*EXPECTED_TITLES, "present", "live", "instructor"]
+    assert registered_url_paths() == [
+        *EXPECTED_TITLES,
+        "present",
+        "live",
+        "instructor",
+        "not-found",
+    ]
 
 
 def test_the_sidebar_links_to_the_phone_page():

@@ -10,6 +10,7 @@ import pytest
 from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
+from courseware.learner_routes import COOKIE
 from courseware.live.board import PollBoard
 from courseware.live.routes import MAX_BODY, LiveRoutes, lifespan_for
 from courseware.live.store import LiveStore
@@ -137,7 +138,8 @@ def test_the_phone_page_is_small_safe_and_fills_a_known_trainee(
     client: TestClient, live: LiveStore
 ):
     learner = live.store.create_learner("</script><b>王</b>")
-    page = client.get("/join", params={"code": "ABCDEF", "learner": learner.token})
+    client.cookies.set(COOKIE, learner.token)  # the browser's learner cookie, not the address
+    page = client.get("/join", params={"code": "ABCDEF"})
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
     policy = page.headers["content-security-policy"]
     assert "default-src 'none'" in policy and "script-src 'sha256-" in policy

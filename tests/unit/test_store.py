@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from pathlib import Path
 
@@ -99,3 +100,41 @@ def test_sqlite_file_is_created_in_wal_mode(tmp_path: Path, monkeypatch: pytest.
 def test_an_unreachable_database_raises_store_unavailable():
     with pytest.raises(StoreUnavailable):
         Store("postgresql+psycopg://nobody@127.0.0.1:1/none")
+
+
+def test_an_unfinished_round_comes_back_with_the_rounds_it_retries(store: Store):
+    me, other = store.create_learner("张三"), store.create_learner("李四")
+    first = store.start_attempt(me.id, "topic:smart", 7, ["a", "b", "c"], context="hub")
+    for item, score in (("a", 1.0), ("b", 0.0), ("c", 0.5)):
+        store.record_response(first, item, {"picked": item}, score)
+    store.finish_attempt(first)
+    assert store.open_rounds(me.id, "hub") == []  # finished: nothing to resume
+    retry = store.start_attempt(me.id, "topic:smart:retry", 8, ["b", "c"], context="hub",
+                                retry_of=first)  # fmt: skip
+    store.record_response(retry, "b", "x", 1.0)
+    rounds = store.open_rounds(me.id, "hub")
+    assert [(r.id, r.seed, r.item_ids) for r in rounds] == [
+        (first, 7, ("a", "b", "c")), (retry, 8, ("b", "c"))
+    ]  # fmt: skip
+    assert rounds[0].responses["a"] == ({"picked": "a"}, 1.0)
+    assert rounds[1].responses == {"b": ("x", 1.0)}
+    assert store.open_rounds(me.id, "part-1") == []  # another page's quiz
+    assert store.open_rounds(other.id, "hub") == []  # another learner's
+    store.abandon_attempt(retry)
+    assert store.open_rounds(me.id, "hub") == []
+
+
+def test_a_database_made_before_resumable_quizzes_gets_their_columns(tmp_path: Path):
+    path = tmp_path / "old.sqlite3"
+    with sqlite3.connect(path) as old:  # the attempts table as an earlier version made it
+        old.execute(
+            "CREATE TABLE attempts (id INTEGER PRIMARY KEY, learner_id INTEGER, scope VARCHAR(80),"
+            " seed INTEGER, item_ids JSON, started_at DATETIME, finished_at DATETIME, score FLOAT)"
+        )
+        old.execute("INSERT INTO attempts (learner_id, scope, seed, item_ids, started_at)"
+                    " VALUES (1, 'all', 1, '[\"a\"]', '2026-01-01 00:00:00')")  # fmt: skip
+    reopened = Store(f"sqlite:///{path}")
+    learner = reopened.create_learner("王")
+    attempt = reopened.start_attempt(learner.id, "all", 1, ["a"], context="hub")
+    assert [r.id for r in reopened.open_rounds(learner.id, "hub")] == [attempt]
+    assert reopened.attempts(1)[0].scope == "all"  # the earlier row is kept
