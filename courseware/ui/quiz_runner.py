@@ -328,7 +328,7 @@ def _review(key: str, attempt: Attempt, items: dict[str, Item]) -> None:
             st.markdown(f"**{answer.item.prompt}**")
             if answer.verdict == "unanswered":
                 st.caption(t("quiz.review.unanswered"))
-            _answer_lines(answer)
+            _answer_lines(answer, review=True)
             st.caption(answer.item.explanation)
 
 

@@ -16,7 +16,7 @@ def answer_current_item(page: Page, position: int) -> None:
 
 def fill_current_item(page: Page, position: int) -> None:
     """Give some answer of the right kind to item ``position`` (from 1); every type is handled."""
-    expect(page.get_by_text(re.compile(f"^第 {position} / \\d+ 题$"))).to_be_visible()
+    expect(page.get_by_text(re.compile(f"^(重做：)?第 {position} / \\d+ 题$"))).to_be_visible()
     page.wait_for_timeout(150)  # let the new item's widgets finish mounting before typing
     form = page.get_by_test_id("stForm").last
     expect(form.get_by_role("button", name="提交答案")).to_be_enabled()  # a new, open item
