@@ -3,7 +3,6 @@ message or is ignored, and never ends the run with a traceback."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -12,8 +11,8 @@ from tests.app.forged import send
 from tests.app.harness import open_page
 from tests.app.test_quiz import current, next_item, respond, start
 
-KPI_EDITOR = "tool.kpi-scorecard.rows.editor0"
-PLAN_EDITOR = "tool.action-planner.rows.editor0"
+KPI_ROWS = "tool.kpi-scorecard.rows"
+PLAN_ROWS = "tool.action-planner.rows"
 HUB = "quiz.hub"
 
 
@@ -31,18 +30,12 @@ def errors(at) -> list[str]:
     return [e.value for e in at.error]
 
 
-def edit(at, editor: str, edits) -> None:
-    """Send a data editor's edits (JSON text, as the browser does) and check the run."""
-    text = edits if isinstance(edits, str) else json.dumps(edits)
-    send(at, {editor: ("string_value", text)})
-    assert not at.exception
-
-
-# ---- editable tables ---------------------------------------------------------------------------
+# ---- rows of the KPI scorecard and the 5W1H planner --------------------------------------------
 def test_a_kpi_indicator_outside_the_list_is_named_and_the_others_still_score():
     at = open_page("part-2", section="indicators")
-    edit(at, KPI_EDITOR, {"edited_rows": {"0": {"indicator": "financial:不存在的指标"}}})
-    assert errors(at) == ["第 1 行“指标”：这个值无法使用，请检查。"]
+    send(at, {f"{KPI_ROWS}.0.indicator": ("string_value", "财务 · 不存在的指标")})
+    assert not at.exception
+    assert errors(at) == ["请先选择一个指标。"]
     # the four rows left: (30×92/90 + 10×10/8 + 20×95/98 + 10×30/40) / 70
     assert metrics(at)["加权达成率"] == "100.1%"
     at.run()
@@ -51,35 +44,54 @@ def test_a_kpi_indicator_outside_the_list_is_named_and_the_others_still_score():
     assert not errors(at) and metrics(at)["加权达成率"] == "96.3%"
 
 
-MALFORMED_EDITS = {
-    "row key that is no number": {"edited_rows": {"abc": {"weight": 5, "what": "x"}}},
-    "row edit that is no mapping": {"edited_rows": {"0": "x"}},
-    "rows out of range": {"edited_rows": {"99": {"weight": 5}, "-1": {"what": "x"}}},
-    "cells that are no plain values": {"edited_rows": {"0": {"weight": [1], "what": {"a": 1}}}},
-    "deleted rows that are no positions": {"deleted_rows": ["x", "0x1", 99, -1, 1.5, None, True]},
-    "deleted rows that are no list": {"deleted_rows": "01"},
-    "added rows that are no mappings": {"added_rows": [5, "x", None, [1]]},
-    "added rows in unknown columns": {"added_rows": [{"bogus": 1}, {"weight": [1], "what": []}]},
-    "added rows that are no list": {"added_rows": {"what": "x"}},
-    "edits that are no mapping": [1, 2],
-    "text that is no JSON": "{",
-}
+FORGED_ROW_VALUES = {  # widget, field, value sent -> messages, (result metric, its value)
+    "kpi weight as text": (
+        f"{KPI_ROWS}.0.weight", "string_value", "30", ["请输入一个数字。"], ("加权达成率", "100.1%")
+    ),
+    "kpi target as a list": (
+        f"{KPI_ROWS}.0.target", "double_array_value", [12.0], ["请输入一个数字。"],
+        ("加权达成率", "100.1%"),
+    ),
+    "kpi indicator as a number": (
+        f"{KPI_ROWS}.0.indicator", "int_value", 0, ["请先选择一个指标。"], ("加权达成率", "100.1%")
+    ),
+    "kpi direction as text": (  # reads as off: 销售获利比率 counts as lower-is-better
+        f"{KPI_ROWS}.0.higher_is_better", "string_value", "true", [], ("加权达成率", "104.3%")
+    ),
+    "plan what as a number": (
+        f"{PLAN_ROWS}.0.what", "int_value", 7,
+        ["请写下要做什么（What）；没写之前，这项行动不计入进度。"], ("完成率", "50%"),
+    ),
+    "plan what far too long": (  # cut to the field's 200 characters
+        f"{PLAN_ROWS}.0.what", "string_value", "长" * 5000, [], ("完成率", "33%")
+    ),
+    "plan date as text": (
+        f"{PLAN_ROWS}.0.when", "string_value", "not a date", [], ("5W1H 未写全", "1")
+    ),
+    "plan date that is no date": (
+        f"{PLAN_ROWS}.0.when", "string_array_value", ["2026-02-30"], [], ("5W1H 未写全", "1")
+    ),
+    "plan stage outside the list": (
+        f"{PLAN_ROWS}.0.stage", "string_value", "Z 未知", [], ("完成率", "33%")
+    ),
+    "plan status as a number": (  # reads as the first status, 待办
+        f"{PLAN_ROWS}.1.status", "int_value", 2, [], ("完成率", "0%")
+    ),
+}  # fmt: skip
 
 
-TABLES = {  # tool: (page, section, editor, a result metric, its value with the example rows)
-    "kpi": ("part-2", "indicators", KPI_EDITOR, "加权达成率", "96.3%"),
-    "plan": ("part-3", "essence", PLAN_EDITOR, "完成率", "33%"),
-}
-
-
-@pytest.mark.parametrize("edits", MALFORMED_EDITS.values(), ids=MALFORMED_EDITS)
-@pytest.mark.parametrize("table", TABLES.values(), ids=TABLES)
-def test_malformed_table_edits_are_ignored(table, edits):
-    part, section, editor, label, value = table
+@pytest.mark.parametrize(
+    ("key", "field", "value", "messages", "result"), FORGED_ROW_VALUES.values(),
+    ids=FORGED_ROW_VALUES,
+)  # fmt: skip
+def test_a_row_value_a_field_cannot_hold_is_refused(key, field, value, messages, result):
+    part, section = ("part-2", "indicators") if key.startswith(KPI_ROWS) else ("part-3", "essence")
     at = open_page(part, section=section)
-    edit(at, editor, edits)
-    assert not errors(at)
-    assert metrics(at)[label] == value  # the rows are as they were
+    send(at, {key: (field, value)})
+    assert not at.exception
+    assert errors(at) == messages
+    label, shown = result
+    assert metrics(at)[label] == shown
     at.run()
     assert not at.exception
 

@@ -85,20 +85,59 @@ def test_tool_inputs_survive_a_page_switch():
 CH = "tool.churn"
 
 
+def churn_bars(at) -> list[tuple[str, float]]:
+    """(year, cumulative loss) of each bar the churn chart draws."""
+    import pyarrow as pa
+
+    [chart] = at.get("arrow_vega_lite_chart") + at.get("vega_lite_chart")
+    [dataset] = chart.proto.datasets
+    rows = pa.ipc.open_stream(dataset.data.data).read_pandas().to_dict("records")
+    return [(row["year"], row["amount"]) for row in rows]
+
+
 def test_churn_defaults_walk_the_four_steps():
     at = open_page("part-1", section="churn-cost")
     assert not at.exception
     # 1,000 x 10% = 100 lost; 20,000 x 5 years = 100,000 each; 100 x 100,000 = 10,000,000
     assert metrics(at) == {
         "每年流失客户数": "100",
-        "每位客户在正常年限内的利润": "¥100,000",
-        "每年流失造成的利润损失": "¥10,000,000",
+        "每位客户 5 年内带来的利润": "¥100,000",
+        "一年流失的客户 5 年内带走的利润": "¥10,000,000",  # not a loss per year
     }
+    # the chart's last bar is that figure, and the note under the chart says so
+    assert churn_bars(at)[-1] == ("5年", 10_000_000)
+    assert any("到第 5 年末累计 ¥10,000,000" in c.value for c in at.caption)
     # target 5%: 50 saved x 100,000 = 5,000,000 > 3,000,000 spent -> worth it, net +2,000,000
     assert at.success[0].value.startswith("值得花这笔钱：降低流失率能保住 ¥5,000,000 利润")
+    assert "每年少流失的 50 位客户 5 年内带来的利润" in at.success[0].value
     assert "净收益 +¥2,000,000" in at.success[0].value
     # Reichheld & Sasser on these numbers: 5 points less churn keeps 25.0% of a year's profit
     assert "相当于全部客户一年利润的 25.0%" in said(at.info, "赖克海德和萨瑟：流失率降低 5%")
+
+
+def test_churn_counts_whole_customers_and_says_when_a_count_is_rounded():
+    at = open_page("part-1", section="churn-cost")
+    at.number_input(key=f"{CH}.customers").set_value(0.5).run()
+    assert not at.exception
+    assert errors(at) == ["客户数要填整数。"]
+    assert not at.metric  # no "0 customers" from half a customer
+    at.number_input(key=f"{CH}.customers").set_value(3).run()
+    # 3 x 10% = 0.3 a year; 3 x (10% - 5%) = 0.15 saved: shown, never rounded to 0
+    assert metrics(at)["每年流失客户数"] == "0.3"
+    five = said(at.info, "赖克海德和萨瑟")
+    assert "每年少流失 0.15 位客户，保住他们 5 年内带来的 ¥15,000 利润" in five
+    at.number_input(key=f"{CH}.churn_rate").set_value(100 / 7).run()
+    assert metrics(at)["每年流失客户数"] == "≈0.43"  # 3 / 7 = 0.428…: rounded, and says so
+
+
+def test_churn_headline_names_its_horizon_and_discounting():
+    at = open_page("part-1", section="churn-cost")
+    at.number_input(key=f"{CH}.years").set_value(2.5).run()
+    at.number_input(key=f"{CH}.discount_rate").set_value(10).run()
+    labels = list(metrics(at))
+    assert labels[1] == "每位客户 2.5 年内带来的利润（按 10.0% 折现）"
+    assert labels[2] == "一年流失的客户 2.5 年内带走的利润"
+    assert [year for year, _amount in churn_bars(at)] == ["1年", "2年", "2.5年"]
 
 
 @pytest.mark.parametrize(
@@ -109,6 +148,8 @@ def test_churn_defaults_walk_the_four_steps():
         ("years", 0, "必须大于 0。"),
         ("target_churn_rate", 20, "目标流失率不能高于当前流失率。"),
         ("annual_profit_per_customer", None, "请输入一个数字。"),
+        ("customers", None, "请输入一个数字。"),
+        ("customers", 12.5, "客户数要填整数。"),
     ],
 )
 def test_churn_refuses_bad_values_with_a_message(field, value, message):
@@ -142,38 +183,39 @@ def test_kpi_scorecard_weights_the_default_indicators():
 
 def test_kpi_rows_that_cannot_score_are_named():
     at = open_page("part-2", section="indicators")
-    at.session_state["_kept"] = {
-        KPI_ROWS: [
-            {"indicator": "customer:客户满意度", "weight": 50, "target": 0, "actual": 80,
-             "higher_is_better": True},
-            {"indicator": None, "weight": 50, "target": 10, "actual": 5, "higher_is_better": True},
-            {"indicator": "customer:客户保留率", "weight": 50, "target": 90, "actual": 81,
-             "higher_is_better": True},
-        ]
-    }  # fmt: skip
-    at.run()
+    at.number_input(key=f"{KPI_ROWS}.0.target").set_value(0)
+    at.selectbox(key=f"{KPI_ROWS}.1.indicator").set_value(None).run()
     assert not at.exception
-    assert errors(at) == [
-        "第 1 行“目标值”：必须大于 0。",
-        "第 2 行“指标”：这个值无法使用，请检查。",
-    ]
-    assert metrics(at)["加权达成率"] == "90.0%"
+    assert errors(at) == ["必须大于 0。", "请先选择一个指标。"]  # each beneath its field
+    # the three rows left: (10×10/8 + 20×95/98 + 10×30/40) / 40
+    assert metrics(at)["加权达成率"] == "98.5%"
 
 
 # ---- SMART checker (2.6) ----------------------------------------------------------------------
 GOAL = "tool.smart-checker.goal"
 
 
-def test_smart_checker_marks_each_letter_and_offers_a_rewrite():
+def smart_advice(at) -> list[str]:
+    """The SMART checker's advice, one 'letter — message' per letter that may be missing."""
+    return [i.value for i in at.info if i.icon == ":material/lightbulb:"]
+
+
+def test_smart_checker_gives_advice_and_offers_a_rewrite_only_when_sure():
     at = open_page("part-2", section="smart")
     assert at.text_area(key=GOAL).value == "今年要把客户服务做得更好"
-    assert [w.value.split(" — ")[0] for w in at.warning] == [
+    assert [a.split(" — ")[0] for a in smart_advice(at)] == [
         "**S 具体明确的**", "**M 能够衡量的**", "**A 可以达成的**", "**R 相互关联的**",
     ]  # fmt: skip
+    assert smart_advice(at)[0].startswith("**S 具体明确的** — 可能不够具体：“更好”")
+    assert not at.code  # no action, no target: advice only
+    assert "还不能整理出完整的目标" in " ".join(c.value for c in at.caption)
     at.button(key=f"{GOAL}.strong").click().run()
     assert len([s for s in at.success if s.icon == ":material/check_circle:"]) == 5
-    assert not at.warning
-    assert at.code[0].value == "本季度末之前，将客户抱怨从48小时缩短到24小时。"
+    assert not smart_advice(at)
+    assert at.code[0].value == "本季度末之前，将重点客户的客户抱怨回复时间从48小时缩短到24小时以内。"
+    at.text_area(key=GOAL).set_value("本季度新增5家大客户").run()
+    assert [a.split(" — ")[0] for a in smart_advice(at)] == ["**A 可以达成的**"]
+    assert at.code[0].value == "本季度，新增5家大客户（基线：【去年同期的数字】）。"
 
 
 def test_smart_checker_handles_empty_and_hostile_text():
@@ -183,6 +225,11 @@ def test_smart_checker_handles_empty_and_hostile_text():
     at.text_area(key=GOAL).set_value("<script>alert(1)</script> 6月30日前**完成**").run()
     assert not at.exception
     assert "6月30日前" in " ".join(s.value for s in at.success)
+    at.text_area(key=GOAL).set_value("6月30日前把<b>A*客户*</b>的满意度提高到90%").run()
+    shown = " ".join(s.value for s in at.success)
+    assert "“\\<b\\>A\\*客户\\*\\</b\\>的满意度”" in shown  # as typed, never as HTML
+    assert "<b>" not in shown
+    assert at.code[0].value == "6月30日前，将<b>A*客户*</b>的满意度从【目前水平】提高到90%。"
 
 
 # ---- 5W1H planner (3.2) -----------------------------------------------------------------------
@@ -193,18 +240,12 @@ def test_action_planner_shows_progress_and_row_problems():
     at = open_page("part-3", section="essence")
     assert not at.exception
     assert metrics(at)["完成率"] == "33%"  # 1 of the 3 example actions is done
-    at.session_state["_kept"] = {
-        PLAN_ROWS: [
-            {"what": "拜访客户", "when": "not a date", "stage": "D", "status": "doing"},
-            {"what": None, "why": "只有原因", "stage": "P", "status": "todo"},
-            {"what": "提交报告", "when": "2026-03-31", "stage": "C", "status": "done"},
-        ]
-    }
-    at.run()
-    assert not at.exception  # a value the date column cannot show is shown empty
-    assert errors(at) == ["第 2 行没有写“做什么”（What），这一行暂不计入。"]
+    at.text_input(key=f"{PLAN_ROWS}.0.what").set_value("  ")
+    at.text_input(key=f"{PLAN_ROWS}.2.who").set_value("").run()
+    assert not at.exception
+    assert errors(at) == ["请写下要做什么（What）；没写之前，这项行动不计入进度。"]
     assert metrics(at)["完成率"] == "50%"
-    assert metrics(at)["5W1H 未写全"] == "2"
+    assert metrics(at)["5W1H 未写全"] == "1"
 
 
 # ---- black holes (3.3) ------------------------------------------------------------------------

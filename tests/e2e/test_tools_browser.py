@@ -63,36 +63,52 @@ def test_churn_updates_and_refuses_a_rate_above_100(page: Page, app_url: str):
 def test_kpi_scorecard_scores_and_offers_a_download(page: Page, app_url: str):
     tool = open_tool(page, app_url, "kpi-scorecard")
     expect(tool.get_by_test_id("stMetricValue").first).to_have_text("96.3%")
-    expect(tool.get_by_test_id("stDataFrame")).to_be_visible()
+    expect(tool.get_by_text("第 5 项指标")).to_be_visible()
+    fill_number(page, tool, "实际值", "12")  # the first KPI, 销售获利比率, meets its target
+    expect(tool.get_by_test_id("stMetricValue").first).to_have_text("100.1%")
     with page.expect_download() as download:
         tool.get_by_role("button", name="下载计分卡（CSV）").click()
     text = download.value.path().read_bytes().decode("utf-8-sig")
     assert text.splitlines()[0].startswith("perspective,indicator,weight,target,actual")
-    assert "客户满意度" in text
+    assert "financial,销售获利比率,30,12,12,true,1,0.3" in text.splitlines()
     full_screenshot(page, "tool-kpi-scorecard")
 
 
 def test_smart_checker_scores_the_strong_example(page: Page, app_url: str):
     tool = open_tool(page, app_url, "smart-checker")
     expect(tool.get_by_text("满足 1 / 5 项")).to_be_visible()
+    expect(tool.get_by_text("还不能整理出完整的目标", exact=False)).to_be_visible()
     tool.get_by_role("button", name="示例：符合 SMART 的目标").click()
     settle(page)
     expect(tool.get_by_text("满足 5 / 5 项")).to_be_visible()
-    tool.get_by_label("你的目标").fill("<b id='typed'>x</b> 下周拜访")
-    tool.get_by_label("你的目标").press("Control+Enter")
+    expect(tool.get_by_test_id("stCode")).to_have_text(
+        "本季度末之前，将重点客户的客户抱怨回复时间从48小时缩短到24小时以内。"
+    )
+    goal = tool.get_by_label("你的目标")
+    goal.fill("年底前把销售额做到1个亿")
+    goal.press("Control+Enter")
+    settle(page)
+    expect(tool.get_by_text("满足 4 / 5 项")).to_be_visible()
+    expect(tool.get_by_test_id("stCode")).to_have_text("年底前，销售额做到1个亿（基线：【目前水平】）。")
+    full_screenshot(page, "tool-smart-checker")
+    goal.fill("<b id='typed'>x</b> 下周拜访")
+    goal.press("Control+Enter")
     settle(page)
     expect(page.locator("#typed")).to_have_count(0)
-    full_screenshot(page, "tool-smart-checker")
 
 
 def test_action_planner_shows_progress_and_downloads_csv(page: Page, app_url: str):
     tool = open_tool(page, app_url, "action-planner")
     expect(tool.get_by_test_id("stMetricValue").first).to_have_text("33%")
+    tool.get_by_role("button", name="删除这一项").nth(1).click()  # the action that is done
+    settle(page)
+    expect(tool.get_by_test_id("stMetricValue").first).to_have_text("0%")
     with page.expect_download() as download:
         tool.get_by_role("button", name="下载计划（CSV）").click()
     lines = download.value.path().read_bytes().decode("utf-8-sig").splitlines()
     assert lines[0] == "what,why,who,when,where,how,stage,status"
-    assert len(lines) == 4
+    assert len(lines) == 3
+    assert "建立重点客户交期周报" not in "".join(lines)
     full_screenshot(page, "tool-action-planner")
 
 

@@ -1,8 +1,10 @@
-"""KPI scorecard over the course's four perspectives: weighted achievement, chart, CSV (2.4)."""
+"""KPI scorecard over the course's four perspectives: weighted achievement, chart, CSV (2.4).
+
+Each KPI is a small form of its own (indicator, weight, target, actual), so that on a phone
+every field of every row is on the screen; rows can be added and removed.
+"""
 
 from __future__ import annotations
-
-import math
 
 import streamlit as st
 from pydantic import ValidationError
@@ -12,12 +14,16 @@ from calculators.kpi import KpiRow, Scorecard, score, to_csv
 from courseware.content.charts import achievement_spec
 from courseware.format import percent
 from courseware.i18n import t
-from courseware.ui.fields import problem_messages
-from courseware.ui.table import editable_table
+from courseware.ui.fields import number_field, problem_messages
+from courseware.ui.row_forms import add_button, row_card, row_ids, row_key
+from courseware.ui.state import PERSIST, seed
 from courseware.ui.tools.frame import field_key, tool_frame
 
 NAME = "kpi-scorecard"
-COLUMNS = ("indicator", "weight", "target", "actual", "higher_is_better")
+ROWS = field_key(NAME, "rows")
+MAX_ROWS = 20
+NUMBERS = {"weight": 5.0, "target": 1.0, "actual": 1.0}  # field: step
+NEW_ROW = {"indicator": None, "weight": 10.0, "target": None, "actual": None}
 DEFAULT_ROWS = [  # a marketing team's quarter: one indicator from each perspective
     {"indicator": "financial:销售获利比率", "weight": 30, "target": 12, "actual": 10.5},
     {"indicator": "customer:客户满意度", "weight": 30, "target": 90, "actual": 92},
@@ -36,87 +42,81 @@ def render() -> None:
         for i in p.indicators
     }
     with tool_frame(NAME):
-        rows = editable_table(
-            field_key(NAME, "rows"),
-            [{"higher_is_better": True, **row} for row in DEFAULT_ROWS],
-            COLUMNS,
-            num_rows="dynamic",
-            column_config=_columns(options),
-            width="stretch",
-        )
-        kpis = _valid_rows(rows, options)
+        ids = row_ids(ROWS, len(DEFAULT_ROWS))
+        kpis, left_out = [], 0
+        for position, row in enumerate(ids, 1):
+            kpi, refused = _row_form(row, position, options)
+            kpis += [kpi] if kpi else []
+            left_out += refused
+        add_button(ROWS, t(f"tools.{NAME}.add"), len(ids), MAX_ROWS)
+        if left_out:
+            st.warning(t(f"tools.{NAME}.left_out", n=left_out), icon=":material/edit:")
         if not kpis:
             st.info(t(f"tools.{NAME}.empty"), icon=":material/edit:")
             return
         _results(score(kpis), perspectives, options)
 
 
-def _columns(options: dict[str, str]) -> dict:
-    config = st.column_config
-    label = {c: t(f"tools.{NAME}.columns.{c}") for c in COLUMNS}
-    return {
-        "indicator": config.SelectboxColumn(
-            label["indicator"], options=list(options), format_func=options.get, required=True,
-            width="large",
-        ),
-        "weight": config.NumberColumn(label["weight"], min_value=0, max_value=1000, default=10),
-        "target": config.NumberColumn(label["target"], min_value=0, format="%g"),
-        "actual": config.NumberColumn(label["actual"], min_value=0, format="%g"),
-        "higher_is_better": config.CheckboxColumn(
-            label["higher_is_better"], default=True, help=t(f"tools.{NAME}.higher_help")
-        ),
-    }  # fmt: skip
+def _row_form(row: int, position: int, options: dict[str, str]) -> tuple[KpiRow | None, bool]:
+    """Draw one KPI's fields; its row model, or None and whether it was refused (not blank)."""
+    default = _defaults(row)
+    label = {c: t(f"tools.{NAME}.columns.{c}") for c in (*NEW_ROW, "higher_is_better")}
+    title = t(f"tools.{NAME}.row_title", row=position)
+    with row_card(ROWS, row, title, t(f"tools.{NAME}.remove")):
+        values, slots = {}, {}
+        values["indicator"] = st.selectbox(
+            label["indicator"],
+            options=list(options),
+            index=None,
+            format_func=options.__getitem__,
+            placeholder=t(f"tools.{NAME}.choose"),
+            key=seed(row_key(ROWS, row, "indicator"), default["indicator"]),
+            persist_state=PERSIST,
+        )
+        slots["indicator"] = st.empty()
+        for column, (field, step) in zip(st.columns(3), NUMBERS.items(), strict=True):
+            with column:
+                key = row_key(ROWS, row, field)
+                values[field] = number_field(label[field], key, default[field], step=step)
+                slots[field] = st.empty()
+        higher = st.toggle(
+            label["higher_is_better"],
+            key=seed(row_key(ROWS, row, "higher_is_better"), default["higher_is_better"]),
+            help=t(f"tools.{NAME}.higher_help"),
+            persist_state=PERSIST,
+        )
+    if values["indicator"] is None and values["target"] is None and values["actual"] is None:
+        return None, False  # a row not started yet
+    perspective, _, name = (values["indicator"] or "").partition(":")
+    try:
+        return KpiRow(
+            perspective=perspective,
+            indicator=name,
+            weight=values["weight"],
+            target=values["target"],
+            actual=values["actual"],
+            higher_is_better=bool(higher),
+        ), False
+    except ValidationError as error:
+        messages = problem_messages(error)
+        if "perspective" in messages or "indicator" in messages:
+            messages["indicator"] = t(f"tools.{NAME}.choose_first")
+        for field, slot in slots.items():
+            if field in messages:
+                slot.error(messages[field], icon=":material/error:")
+        return None, True
 
 
-def _valid_rows(rows: list[dict], options: dict[str, str]) -> list[KpiRow]:
-    """The rows that make a KPI; a message beneath the table for each row that does not.
-
-    An indicator must be one of ``options``; any other value is refused like an empty one.
-    """
-    kpis = []
-    for number, row in enumerate(rows, 1):
-        if all(_blank(row.get(c)) for c in COLUMNS if c != "higher_is_better"):
-            continue
-        perspective, _, name = _known(row.get("indicator"), options).partition(":")
-        higher = row.get("higher_is_better")
-        try:
-            kpis.append(
-                KpiRow(
-                    perspective=perspective,
-                    indicator=name,
-                    weight=_number(row.get("weight")),
-                    target=_number(row.get("target")),
-                    actual=_number(row.get("actual")),
-                    higher_is_better=higher if isinstance(higher, bool) else True,
-                )
-            )
-        except ValidationError as error:
-            shown = set()
-            for field, message in problem_messages(error).items():
-                column = "indicator" if field == "perspective" else field
-                if column not in shown:
-                    shown.add(column)
-                    _row_problem(number, column, message)
-    return kpis
-
-
-def _row_problem(number: int, column: str, message: str) -> None:
-    label = t(f"tools.{NAME}.columns.{column}")
-    text = t(f"tools.{NAME}.row_problem", row=number, column=label, message=message)
-    st.error(text, icon=":material/error:")
-
-
-def _known(indicator: object, options: dict[str, str]) -> str:
-    """The indicator when it is one of the options, else "" (which the row model refuses)."""
-    return indicator if isinstance(indicator, str) and indicator in options else ""
-
-
-def _blank(value: object) -> bool:
-    return value is None or value == "" or (isinstance(value, float) and math.isnan(value))
-
-
-def _number(value: object) -> float | None:
-    return None if _blank(value) else value  # type: ignore[return-value]
+def _defaults(row: int) -> dict:
+    """The first values of a row: an example row's, or an empty row's for one added later."""
+    values = {
+        "higher_is_better": True,
+        **(DEFAULT_ROWS[row] if row < len(DEFAULT_ROWS) else NEW_ROW),
+    }
+    for field in NUMBERS:
+        if values[field] is not None:
+            values[field] = float(values[field])
+    return values
 
 
 def _results(card: Scorecard, perspectives: dict[str, str], options: dict[str, str]) -> None:
