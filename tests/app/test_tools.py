@@ -135,7 +135,7 @@ def test_churn_headline_names_its_horizon_and_discounting():
     at.number_input(key=f"{CH}.years").set_value(2.5).run()
     at.number_input(key=f"{CH}.discount_rate").set_value(10).run()
     labels = list(metrics(at))
-    assert labels[1] == "每位客户 2.5 年内带来的利润（按 10.0% 折现）"
+    assert labels[1] == "每位客户 2.5 年内的利润（折现率 10.0%）"
     assert labels[2] == "一年流失的客户 2.5 年内带走的利润"
     assert [year for year, _amount in churn_bars(at)] == ["1年", "2年", "2.5年"]
 
@@ -212,7 +212,9 @@ def test_smart_checker_gives_advice_and_offers_a_rewrite_only_when_sure():
     at.button(key=f"{GOAL}.strong").click().run()
     assert len([s for s in at.success if s.icon == ":material/check_circle:"]) == 5
     assert not smart_advice(at)
-    assert at.code[0].value == "本季度末之前，将重点客户的客户抱怨回复时间从48小时缩短到24小时以内。"
+    assert (
+        at.code[0].value == "本季度末之前，将重点客户的客户抱怨回复时间从48小时缩短到24小时以内。"
+    )
     at.text_area(key=GOAL).set_value("本季度新增5家大客户").run()
     assert [a.split(" — ")[0] for a in smart_advice(at)] == ["**A 可以达成的**"]
     assert at.code[0].value == "本季度，新增5家大客户（基线：【去年同期的数字】）。"

@@ -89,7 +89,9 @@ def test_smart_checker_scores_the_strong_example(page: Page, app_url: str):
     goal.press("Control+Enter")
     settle(page)
     expect(tool.get_by_text("满足 4 / 5 项")).to_be_visible()
-    expect(tool.get_by_test_id("stCode")).to_have_text("年底前，销售额做到1个亿（基线：【目前水平】）。")
+    expect(tool.get_by_test_id("stCode")).to_have_text(
+        "年底前，销售额做到1个亿（基线：【目前水平】）。"
+    )
     full_screenshot(page, "tool-smart-checker")
     goal.fill("<b id='typed'>x</b> 下周拜访")
     goal.press("Control+Enter")

@@ -1,12 +1,12 @@
-"""SMART goal checker: feedback letter by letter and a cleaned-up goal to copy (lesson 2.6)."""
+"""SMART goal checker: advice letter by letter and, when sure, a cleaned-up goal (lesson 2.6)."""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from calculators.indicators import load_perspectives
-from calculators.smart import LETTERS, SmartCheck, check_goal, rewrite
-from courseware.i18n import t
+from calculators.smart import LETTERS, Letter, SmartCheck, check_goal
+from courseware.i18n import lookup, t
 from courseware.ui.safe import plain
 from courseware.ui.state import PERSIST, seed
 from courseware.ui.tools.frame import field_key, tool_frame
@@ -35,23 +35,23 @@ def render() -> None:
         if not isinstance(text, str) or not text.strip():
             st.info(t(f"tools.{NAME}.empty"), icon=":material/edit:")
             return
-        check = check_goal(text)
+        with st.spinner(t(f"tools.{NAME}.reading")):  # shows only if the first use is slow
+            check = check_goal(text)
         st.progress(check.score / 5, text=t(f"tools.{NAME}.score", score=check.score))
+        st.caption(t(f"tools.{NAME}.advice"))
         for letter in LETTERS:
             _letter_feedback(check, letter)
-        st.markdown(f"**{t(f'tools.{NAME}.rewrite')}**")
-        st.code(_rewritten(check), language=None, wrap_lines=True)
-        st.caption(t(f"tools.{NAME}.rewrite_hint"))
+        _rewrite(check)
 
 
 def _use(which: str) -> None:
     st.session_state[GOAL] = t(f"tools.{NAME}.example_{which}")
 
 
-def _letter_feedback(check: SmartCheck, letter: str) -> None:
-    passed = check.letters[letter]
+def _letter_feedback(check: SmartCheck, letter: Letter) -> None:
     fields = {
         "action": plain(check.action or ""),
+        "measure": plain(check.measure or ""),
         "number": plain(check.number or ""),
         "deadline": plain(check.deadline or ""),
         "baseline": plain(check.baseline or ""),
@@ -59,13 +59,12 @@ def _letter_feedback(check: SmartCheck, letter: str) -> None:
         "perspective": _perspective_name(check),
         "vague": "、".join(plain(w) for w in check.vague_words) or "—",
     }
-    state = "pass" if passed else "fail"
-    if letter == "S" and not passed and check.vague_words:
-        state = "vague"
-    message = t(f"tools.{NAME}.letters.{letter}.{state}", **fields)
+    message = t(f"tools.{NAME}.letters.{letter}.{check.advice[letter]}", **fields)
     title = t(f"tools.{NAME}.letters.{letter}.name")
-    icon = ":material/check_circle:" if passed else ":material/error:"
-    (st.success if passed else st.warning)(f"**{title}** — {message}", icon=icon)
+    if check.letters[letter]:
+        st.success(f"**{title}** — {message}", icon=":material/check_circle:")
+    else:
+        st.info(f"**{title}** — {message}", icon=":material/lightbulb:")
 
 
 def _perspective_name(check: SmartCheck) -> str:
@@ -75,17 +74,14 @@ def _perspective_name(check: SmartCheck) -> str:
     return names[check.indicator.perspective]
 
 
-def _rewritten(check: SmartCheck) -> str:
-    parts = rewrite(check)
-    blank = {
-        name: t(f"tools.{NAME}.blanks.{name}")
-        for name in ("deadline", "indicator", "baseline", "target", "action")
-    }
-    return t(
-        f"tools.{NAME}.template",
-        deadline=parts.deadline or blank["deadline"],
-        indicator=parts.indicator or blank["indicator"],
-        baseline=parts.baseline or blank["baseline"],
-        action=parts.action or blank["action"],
-        target=parts.target or blank["target"],
+def _rewrite(check: SmartCheck) -> None:
+    """The cleaned-up goal as copyable plain text, or why the checker offers none."""
+    if check.rewrite is None:
+        st.caption(t(f"tools.{NAME}.no_rewrite.{check.no_rewrite}"))
+        return
+    form = lookup(f"tools.{NAME}.forms.{check.rewrite.form}")
+    st.markdown(f"**{t(f'tools.{NAME}.rewrite')}**")
+    st.code(
+        check.rewrite.fill(form, t(f"tools.{NAME}.deadline_blank")), language=None, wrap_lines=True
     )
+    st.caption(t(f"tools.{NAME}.rewrite_hint"))
