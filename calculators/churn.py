@@ -1,4 +1,9 @@
-"""The cost of customer churn: profit lost with lost customers, and whether retention pays."""
+"""The cost of customer churn: profit lost with lost customers, and whether retention pays.
+
+The course's third step values a lost customer at the profit they would have brought over their
+normal years of buying; ``profit_lost`` is that value for one year's lost customers, and the
+running total year by year (``cumulative_profit_lost``) ends at it.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,7 @@ from typing import Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-MAX_CUSTOMERS = 1e12
+MAX_CUSTOMERS = 10**12
 MAX_ANNUAL_PROFIT = 1e12
 MAX_YEARS = 100.0
 TINY_RATE = 1e-9  # below this the annuity factor is ``years`` to within rounding
@@ -15,11 +20,12 @@ FIVE_POINTS = 0.05  # Reichheld & Sasser: 5% less churn, 25%–85% more profit
 
 
 class ChurnInput(BaseModel):
-    """A customer base, its yearly churn and the profit each customer brings per year."""
+    """A customer base (a whole number of customers), its yearly churn and the profit each
+    customer brings per year; 1000.0 reads as 1000 customers, 0.5 is refused."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    customers: float = Field(ge=0, le=MAX_CUSTOMERS, allow_inf_nan=False)
+    customers: int = Field(ge=0, le=MAX_CUSTOMERS)
     churn_rate: float = Field(ge=0, le=1, allow_inf_nan=False)
     annual_profit_per_customer: float = Field(ge=0, le=MAX_ANNUAL_PROFIT, allow_inf_nan=False)
     years: float = Field(gt=0, le=MAX_YEARS, allow_inf_nan=False)
@@ -42,11 +48,11 @@ class ChurnResult(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    customers_lost: float  # per year
+    customers_lost: float  # per year, on average: 1,000 × 10.5% is 105, 5 × 10% is 0.5
     lifetime_profit_per_customer: float  # over ``years``, discounted
-    profit_lost: float
-    customers_saved: float | None = None  # needs a target churn rate
-    profit_saved: float | None = None  # needs a target churn rate
+    profit_lost: float  # one year's lost customers × their profit over ``years``
+    customers_saved: float | None = None  # per year; needs a target churn rate
+    profit_saved: float | None = None  # their profit over ``years``; needs a target churn rate
     net_benefit: float | None = None  # needs a target and a retention cost
     worth_spending: bool | None = None  # needs a target and a retention cost
 

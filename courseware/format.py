@@ -1,4 +1,5 @@
-"""Numbers for people: yuan with thousands separators, percentages with one decimal."""
+"""Numbers for people: yuan with thousands separators (or in 万 and 亿 where room is short),
+percentages with one decimal, counts that say when they are rounded."""
 
 from __future__ import annotations
 
@@ -32,3 +33,40 @@ def number(value: float, digits: int = 0) -> str:
         return "—"
     text = f"{value:,.{digits}f}"
     return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+CHINESE_UNITS = ((1.0, ""), (1e4, "万"), (1e8, "亿"), (1e12, "万亿"))  # each 10,000 times the last
+
+
+def yuan_short(amount: float, *, digits: int = 2, minus: str = "−") -> str:
+    """Yuan in Chinese units from ¥1万 up: ¥5,000, ¥50万, ¥1,000万, ¥1亿, ¥1.2亿, ¥3万亿.
+
+    At most ``digits`` decimals, trailing zeros dropped; an amount that rounds up to the next
+    unit takes it (¥9,999.999 is ¥1万). For axes and other places short of room; ``yuan``
+    gives the amount to the yuan.
+    """
+    if not math.isfinite(amount):
+        return "—"
+    size = abs(amount)
+    level = max(i for i, (scale, _unit) in enumerate(CHINESE_UNITS) if i == 0 or size >= scale)
+    scaled = round(size / CHINESE_UNITS[level][0], digits)
+    if scaled >= 10_000 and level + 1 < len(CHINESE_UNITS):
+        level += 1
+        scaled = round(size / CHINESE_UNITS[level][0], digits)
+    shown = f"¥{number(scaled, digits)}{CHINESE_UNITS[level][1]}"
+    return f"{minus}{shown}" if amount < 0 and scaled > 0 else shown
+
+
+def count(value: float, digits: int = 2) -> str:
+    """How many people or things: 1,234 when whole; else shown to ``digits`` decimals, with
+    "≈" when that rounds it (≈0.33) and "<0.01" when it would round to nothing."""
+    if not math.isfinite(value):
+        return "—"
+    tolerance = 1e-9 * max(1.0, abs(value))
+    if abs(value - round(value)) <= tolerance:
+        return number(round(value))
+    rounded = round(value, digits)
+    if rounded == 0:
+        return f"<{number(10**-digits, digits)}"
+    exact = abs(value - rounded) <= tolerance
+    return number(value, digits) if exact else f"≈{number(value, digits)}"

@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from calculators.spreadsheet import csv_text
-from courseware.assessment.item_analysis import analyse
+from courseware.assessment.item_analysis import MIN_ANSWERS, analyse
 from courseware.i18n import t
 from courseware.storage.store import StoreUnavailable
 from courseware.ui import session
@@ -91,18 +91,19 @@ def _rows(source: str) -> list[Row] | None:
 def _items(results: list[Row]) -> None:
     st.subheader(t("dashboard.items"), anchor=False)
     st.caption(t("dashboard.items_help"))
+    st.caption(t("dashboard.min_answers", n=MIN_ANSWERS))
     items, titles, _errors = quiz_items()
     rows = [
         {
-            t("dashboard.flags"): "、".join(t(f"dashboard.flag.{f}") for f in s.flags),
+            t("dashboard.flags"): "、".join(t(f"dashboard.flag.{f}") for f in s.flags) or None,
             t("dashboard.facility"): round(s.facility * 100, 1),
             t("dashboard.discrimination"): None
             if s.discrimination is None
             else round(s.discrimination, 2),
             t("dashboard.n"): s.answers,
-            t("dashboard.topic"): titles.get(items[s.item_id].topic, "")
+            t("dashboard.topic"): titles.get(items[s.item_id].topic)
             if s.item_id in items
-            else "",
+            else None,
             t("dashboard.item"): items[s.item_id].prompt if s.item_id in items else s.item_id,
             "id": s.item_id,
         }
@@ -129,7 +130,8 @@ def _learners(results: list[Row]) -> None:
 
 
 def _table_with_download(frame: pd.DataFrame, file_name: str, key: str) -> None:
-    st.dataframe(frame, hide_index=True, width="stretch")
+    """The table, its blank cells shown as "—", and the same cells as CSV (blanks left empty)."""
+    st.dataframe(frame, hide_index=True, width="stretch", placeholder="—")
     st.download_button(
         t("dashboard.download"),
         data=_csv(frame).encode("utf-8-sig"),

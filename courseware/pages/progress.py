@@ -39,7 +39,8 @@ def render() -> None:
         st.info(t("progress.nothing_yet"), icon=":material/quiz:")
         return
     items, titles, _errors = quiz_items()
-    by_part = [(part_label(int(m.group)), m.mastery) for m in mastery_by(answers, items, "part")]
+    parts_in_order = sorted(mastery_by(answers, items, "part"), key=lambda m: int(m.group))
+    by_part = [(part_label(int(m.group)), m.mastery) for m in parts_in_order]
     by_topic = [
         (titles.get(m.group, m.group), m.mastery) for m in mastery_by(answers, items, "topic")
     ]

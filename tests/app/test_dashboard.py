@@ -111,3 +111,40 @@ def test_csv_downloads_defuse_formulas_in_names_and_class_codes(store: Store, do
     assert downloads["learners.csv"].startswith(b"\xef\xbb\xbf")  # Excel reads it as UTF-8
     items = list(csv.DictReader(io.StringIO(downloads["item-analysis.csv"].decode("utf-8-sig"))))
     assert [(row["id"], row["答对率（%）"]) for row in items] == [("smart-specific-1", "66.7")]
+
+
+def test_items_answered_too_few_times_are_not_judged(store: Store, downloads):
+    take(store, "甲", "A1", {"smart-specific-1": 1, "smart-measurable-1": 0})
+    take(store, "乙", "A1", {"smart-specific-1": 0, "smart-measurable-1": 1})
+    at = unlocked_dashboard()
+    assert not at.exception
+    assert "作答少于 10 次的题目不作判断" in [c.value for c in at.caption][1]
+    items = at.dataframe[0].value.set_index("id")
+    specific = items.loc["smart-specific-1"]
+    assert specific["答对率（%）"] == 50.0 and specific["作答数"] == 2  # shown as it is
+    assert specific.isna()["提示"] and specific.isna()["区分度"]  # not 太难, not −1: "—"
+    assert at.dataframe[0].proto.placeholder == "—"
+    rows = list(csv.DictReader(io.StringIO(downloads["item-analysis.csv"].decode("utf-8-sig"))))
+    assert {(row["id"], row["提示"], row["区分度"]) for row in rows} == {
+        ("smart-specific-1", "", ""),
+        ("smart-measurable-1", "", ""),
+    }
+    assert "None" not in downloads["item-analysis.csv"].decode("utf-8-sig")
+
+
+def test_items_answered_often_enough_are_flagged(store: Store, downloads):
+    for n in range(10):  # ten learners: all get the first right; half get the other two right
+        half = n % 2
+        take(store, f"学员{n}", "A1",
+             {"smart-specific-1": 1, "smart-measurable-1": half, "smart-achievable-1": half})  # fmt: skip
+    at = unlocked_dashboard()
+    items = at.dataframe[0].value.set_index("id")
+    assert items.loc["smart-specific-1", "提示"] == "太容易"
+    assert items.isna().loc["smart-specific-1", "区分度"]  # scores 1 in every attempt: no r
+    assert items.loc["smart-measurable-1", "区分度"] == pytest.approx(1.0)  # the rest follows it
+    assert items.isna().loc["smart-measurable-1", "提示"]  # 50% right and discriminating
+    rows = {r["id"]: r for r in csv.DictReader(
+        io.StringIO(downloads["item-analysis.csv"].decode("utf-8-sig"))
+    )}  # fmt: skip
+    assert rows["smart-specific-1"]["提示"] == "太容易" and rows["smart-specific-1"]["区分度"] == ""
+    assert rows["smart-measurable-1"]["区分度"] == "1.0"

@@ -1,11 +1,21 @@
-"""Chart specs: valid Vega-Lite, data filled into the named datasets, templates built once."""
+"""Chart specs: valid Vega-Lite, data filled into the named datasets, templates built once, and
+every mark labelled in full: wrapped category labels, no label limit or overlap removal, legends
+that fit their width, axes that end on a tick, money in 万 and 亿."""
 
 from __future__ import annotations
 
+import json
+import re
+from collections.abc import Iterator
+from typing import Any
+
 import altair as alt
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from courseware.content import charts
+from courseware.format import yuan_short
 
 LABELS = {
     "product_value": "产品价值",
@@ -14,6 +24,7 @@ LABELS = {
     "delivered": "客户价值",
 }
 OFFERS = {"ours": "我方方案", "theirs": "竞争对手方案"}
+PERSPECTIVES = ["财务", "客户", "供应链流程", "学习和成长"]
 
 
 def valid(spec: dict) -> dict:
@@ -21,19 +32,76 @@ def valid(spec: dict) -> dict:
     return spec
 
 
+def pick(expr: str, width: float) -> Any:
+    """What one of our ``width >= N ? A : …`` expressions gives at a plot ``width``."""
+    while match := re.match(r"width >= ([\d.]+) \? (\[[^\]]*\]|\d+) : (.*)", expr):
+        if width >= float(match[1]):
+            return json.loads(match[2])
+        expr = match[3]
+    return json.loads(expr)
+
+
+def listed_labels(axis: dict) -> list[str]:
+    """The labels a ``[labels][indexof([ticks], datum.value)]`` expression gives each tick."""
+    labels = json.loads(axis["labelExpr"].split("[indexof(")[0])
+    ticks = json.loads(axis["labelExpr"].split("[indexof(")[1].split(", datum.value)")[0])
+    assert ticks == axis["values"]
+    return labels
+
+
+def customer_value(components: dict[str, dict[str, float]]) -> dict:
+    return valid(charts.customer_value_spec(components, LABELS, OFFERS))
+
+
+def kpi(achievements: list[float]) -> dict:
+    bars = [(f"客户 · 指标{n}", "客户", a) for n, a in enumerate(achievements)]
+    return valid(charts.achievement_spec(bars, PERSPECTIVES, label="达成率"))
+
+
+def every_chart() -> dict[str, dict]:
+    return {
+        "customer-value": customer_value(
+            {"ours": {"product_value": 800_000, "monetary_cost": 700_000}}
+        ),
+        "churn": charts.cumulative_loss_spec(
+            [(1, 2e6), (2, 4e6)], year_label="流失后的年数", amount_label="累计"
+        ),
+        "achievement": kpi([0.875, 1.25]),
+        "plan": charts.plan_progress_spec(
+            [("P 计划", "待办", 2)], ["待办", "进行中", "已完成"], count_label="行动数"
+        ),
+        "black-holes": charts.score_bars_spec([("议而不决（口号管理）", 75.0)], title="黑洞程度"),
+        "mastery": charts.mastery_spec([("PDCA 与目标管理循环", 0.5)], title="掌握程度"),
+        "history": charts.history_spec([("2026-03-02T09:30:00+00:00", 0.5, "t")], title="得分"),
+        "distribution": charts.distribution_spec([("A. 由质检部门检验", 50.0)], title="占比"),
+        "success-factors": charts.vega_lite_spec("success-factors"),
+    }
+
+
+def guides(spec: Any) -> Iterator[tuple[str, str, dict]]:
+    """Every axis and legend of a spec: ("axis" or "legend", the field's type, its options)."""
+    if isinstance(spec, dict):
+        for key, value in spec.items():
+            if key in ("x", "y", "color") and isinstance(value, dict):
+                for guide in ("axis", "legend"):
+                    if isinstance(value.get(guide), dict):
+                        yield guide, value.get("type", ""), value[guide]
+            yield from guides(value)
+    elif isinstance(spec, list):
+        for value in spec:
+            yield from guides(value)
+
+
+# ---- data and templates -----------------------------------------------------------------------
 def test_customer_value_costs_go_below_zero():
-    spec = valid(
-        charts.customer_value_spec(
-            {"ours": {"product_value": 100, "service_value": 30, "monetary_cost": 80}},
-            LABELS,
-            OFFERS,
-        )
+    spec = customer_value(
+        {"ours": {"product_value": 100, "service_value": 30, "monetary_cost": 80}}
     )
     bars = spec["datasets"]["bars"]
-    assert [(b["component"], b["amount"]) for b in bars] == [
-        ("产品价值", 100),
-        ("服务价值", 30),
-        ("货币价格", -80),
+    assert [(b["component"], b["amount"], b["shown"]) for b in bars] == [
+        ("产品价值", 100, "¥100"),
+        ("服务价值", 30, "¥30"),
+        ("货币价格", -80, "−¥80"),
     ]
 
 
@@ -41,24 +109,165 @@ def test_templates_are_built_once_and_never_changed_by_filling():
     first = charts.cumulative_loss_spec([(1, 10.0)], year_label="年", amount_label="元")
     second = charts.cumulative_loss_spec([(1, 20.0), (2, 40.0)], year_label="年", amount_label="元")
     assert charts._cumulative_loss_template.cache_info().hits >= 1
-    assert first["datasets"]["rows"] == [{"year": "1", "amount": 10.0}]
+    assert first["datasets"]["rows"] == [{"year": "1", "amount": 10.0, "shown": "¥10"}]
     assert [r["year"] for r in valid(second)["datasets"]["rows"]] == ["1", "2"]
     assert "datasets" not in charts._cumulative_loss_template("年", "元")
+    assert "values" not in charts._cumulative_loss_template("年", "元")["encoding"]["y"]["axis"]
+
+
+def test_churn_years_may_be_named():
+    spec = charts.cumulative_loss_spec(
+        [("1年", 200.0), ("2.5年", 500.0)], year_label="流失后的年数", amount_label="累计"
+    )
+    assert [r["year"] for r in valid(spec)["datasets"]["rows"]] == ["1年", "2.5年"]
+
+
+@pytest.mark.parametrize("name", list(every_chart()))
+def test_every_chart_is_valid_vega_lite(name):
+    valid(every_chart()[name])
+
+
+# ---- labels -----------------------------------------------------------------------------------
+@pytest.mark.parametrize("name", list(every_chart()))
+def test_no_label_is_cut_or_hidden_to_avoid_an_overlap(name):
+    for guide, kind, options in guides(every_chart()[name]):
+        assert options.get("labelOverlap") in (None, False), options
+        assert options.get("labelLimit", 0) == 0, options  # 0: no limit
+        if guide == "legend":  # Streamlit's theme cuts legend labels at 160 px
+            assert options["labelLimit"] == 0 and options["orient"] == "bottom"
+        elif kind == "nominal":  # and axis labels at 100 px
+            assert options["labelLimit"] == 0 and options["labelExpr"] == charts.SPLIT_LINES
+        else:  # the theme would hide every other tick where they crowd
+            assert options["labelOverlap"] is False
 
 
 @pytest.mark.parametrize(
-    "spec",
+    ("text", "limit", "lines"),
     [
-        charts.achievement_spec(
-            [("客户 · 客户满意度", "客户", 1.02)], ["财务", "客户"], label="达成率"
+        ("议而不决（口号管理）", 12, ["议而不决", "（口号管理）"]),
+        ("PDCA 与目标管理循环", 14, ["PDCA", "与目标管理循环"]),
+        ("供应链流程 · 准时送达数据", 14, ["供应链流程 ·", "准时送达数据"]),
+        ("财务 · 销售获利比率", 20, ["财务 · 销售获利比率"]),
+        ("竞争对手方案", 12, ["竞争对手方案"]),
+        (
+            "A. 一个组织对所有的生产过程、产品和服务进行一种广泛有组织的管理，以便不断地改进质量工作",
+            24,
+            [
+                "A. 一个组织对所有的生产",
+                "过程、产品和服务进行一种",
+                "广泛有组织的管理，",
+                "以便不断地改进质量工作",
+            ],
         ),
-        charts.plan_progress_spec(
-            [("P 计划", "待办", 2)], ["待办", "进行中", "已完成"], count_label="行动数"
-        ),
-        charts.score_bars_spec([("议而不决", 75.0)], title="黑洞程度"),
-        charts.vega_lite_spec("success-factors"),
+        ("Customer satisfaction index", 12, ["Customer", "satisfaction", "index"]),
+        ("", 12, [""]),
     ],
-    ids=["achievement", "plan", "black-holes", "success-factors"],
 )
-def test_every_chart_is_valid_vega_lite(spec):
-    valid(spec)
+def test_long_labels_wrap_where_they_read_best(text, limit, lines):
+    assert charts.wrap_label(text, limit) == lines
+
+
+@given(st.text(alphabet="客户满意度 ·、（）()AB12", max_size=40), st.integers(4, 30))
+def test_wrapping_keeps_every_character_and_the_width(text, limit):
+    lines = charts.wrap_label(text, limit)
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+    for line in lines:  # a line is too wide only when it is one word or character and its marks
+        assert charts.text_width(line) <= limit or " " not in line.strip()
+
+
+def test_wrapped_labels_make_room_for_their_lines():
+    short = charts.score_bars_spec([("议而不决", 75.0), ("决而不行", 60.0)], title="程度")
+    long = charts.score_bars_spec(
+        [("议而不决（口号管理，会而不议，议而不决）", 75.0), ("决而不行", 60.0)], title="程度"
+    )
+    assert short["datasets"]["rows"][0]["name"] == "议而不决"
+    assert long["datasets"]["rows"][0]["name"].count("\n") >= 2
+    assert long["datasets"]["rows"][0]["full"] == "议而不决（口号管理，会而不议，议而不决）"
+    assert long["height"] > short["height"]
+
+
+@pytest.mark.parametrize(("width", "columns"), [(150, 1), (300, 2), (900, 4)])
+def test_legends_go_below_in_as_many_columns_as_fit(width, columns):
+    legend = kpi([1.0])["layer"][0]["encoding"]["color"]["legend"]
+    assert legend["orient"] == "bottom"
+    assert pick(legend["columns"]["expr"], width) == columns
+
+
+# ---- axes -------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("low", "high", "ticks"),
+    [
+        (0, 10_000_000, [0, 2e6, 4e6, 6e6, 8e6, 1e7]),
+        (-770_000, 1_080_000, [-1e6, -5e5, 0, 5e5, 1e6, 1.5e6]),
+        (0, 0.3, [0, 0.1, 0.2, 0.3]),
+        (0, 0, [0, 0.2, 0.4, 0.6, 0.8, 1]),  # nothing to show: still an axis
+    ],
+)
+def test_nice_ticks_cover_the_data_from_a_round_tick_to_a_round_tick(low, high, ticks):
+    assert charts.nice_ticks(low, high) == pytest.approx(ticks)
+
+
+def test_whole_ticks_for_counts():
+    assert charts.nice_ticks(0, 3, count=4, whole=True) == [0, 1, 2, 3]
+    assert charts.nice_ticks(0, 1, count=4, whole=True) == [0, 1]
+
+
+def test_money_axes_read_in_chinese_units_and_end_on_a_tick():
+    spec = customer_value(
+        {
+            "ours": {"product_value": 800_000, "service_value": 150_000, "monetary_cost": 700_000},
+            "theirs": {
+                "product_value": 780_000,
+                "service_value": 100_000,
+                "monetary_cost": 650_000,
+            },
+        }
+    )
+    y = spec["encoding"]["y"]
+    assert listed_labels(y["axis"]) == ["−¥100万", "−¥50万", "¥0", "¥50万", "¥100万"]
+    assert y["scale"]["domain"] == [y["axis"]["values"][0], y["axis"]["values"][-1]]
+    churn = charts.cumulative_loss_spec(
+        [(n, 2_400_000 * n) for n in range(1, 6)], year_label="年", amount_label="累计"
+    )
+    labels = listed_labels(churn["encoding"]["y"]["axis"])
+    assert labels == [yuan_short(v) for v in churn["encoding"]["y"]["axis"]["values"]]
+    assert labels == ["¥0", "¥250万", "¥500万", "¥750万", "¥1,000万", "¥1,250万"]
+    assert churn["encoding"]["y"]["scale"]["domain"] == [0, 12_500_000]  # above ¥1,200万
+
+
+@pytest.mark.parametrize(("achievements", "top"), [([0.5, 0.9], 1.0), ([0.875, 1.25], 1.5)])
+def test_the_kpi_axis_ends_on_a_labelled_tick_at_every_width(achievements, top):
+    x = kpi(achievements)["layer"][0]["encoding"]["x"]
+    assert x["scale"]["domain"] == [0, top]
+    for width in (120, 260, 1000):
+        ticks = pick(x["axis"]["values"]["expr"], width)
+        assert ticks[0] == 0 and ticks[-1] == top
+        assert len(ticks) * 40 <= max(width, 160)  # no more labels than the width holds
+
+
+@pytest.mark.parametrize(
+    ("spec", "top"),
+    [
+        (charts.score_bars_spec([("议而不决", 75.0)], title="程度"), 100),
+        (charts.mastery_spec([("PDCA", 0.5)], title="掌握程度"), 1),
+        (charts.distribution_spec([("A", 50.0)], title="占比"), 100),
+    ],
+    ids=["black-holes", "mastery", "distribution"],
+)
+def test_fixed_scales_label_both_ends(spec, top):
+    x = spec["layer"][0]["encoding"]["x"] if "layer" in spec else spec["encoding"]["x"]
+    assert x["scale"]["domain"] == [0, top]
+    for width in (100, 300, 1200):
+        ticks = pick(x["axis"]["values"]["expr"], width)
+        assert (ticks[0], ticks[-1]) == (0, top)
+
+
+def test_plan_counts_are_whole_and_reach_the_tallest_stage():
+    spec = charts.plan_progress_spec(
+        [("P 计划", "待办", 2), ("P 计划", "已完成", 3), ("D 执行", "进行中", 1)],
+        ["待办", "进行中", "已完成"],
+        count_label="行动数",
+    )
+    y = spec["encoding"]["y"]
+    assert all(isinstance(v, int) for v in y["axis"]["values"])
+    assert y["scale"]["domain"][-1] >= 5  # P: 2 + 3 stacked

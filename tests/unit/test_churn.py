@@ -178,6 +178,29 @@ def test_invalid_input_is_rejected(changes: dict[str, object]) -> None:
         churn(**changes)
 
 
+def test_customers_are_counted_in_whole_numbers() -> None:
+    assert churn(customers=1000.0).customers == 1000  # a whole number typed as 1000.0
+    with pytest.raises(ValidationError, match="fractional part"):
+        churn(customers=0.5)
+    with pytest.raises(ValidationError):
+        churn(customers=2.25)
+
+
+def test_customers_lost_is_a_yearly_average_that_may_not_be_whole() -> None:
+    result = compute(churn(customers=5, target_churn_rate=0.05))
+    assert result.customers_lost == pytest.approx(0.5)  # 5 × 10%: one customer every two years
+    assert result.customers_saved == pytest.approx(0.25)  # 5 × (10% − 5%)
+    assert result.profit_saved == pytest.approx(2_500)  # 0.25 × ¥10,000, nothing rounded away
+
+
+def test_profit_lost_is_one_years_lost_customers_over_the_whole_horizon() -> None:
+    inp = churn(years=3)
+    points = cumulative_profit_lost(inp)
+    # year by year: 100 lost × ¥2,000 = ¥200,000 more each year; the last bar is the headline
+    assert [point.profit_lost for point in points] == pytest.approx([200_000, 400_000, 600_000])
+    assert compute(inp).profit_lost == pytest.approx(600_000)  # not one year's ¥200,000
+
+
 def test_models_are_frozen() -> None:
     inp = churn()
     with pytest.raises(ValidationError):
@@ -190,7 +213,7 @@ rates = st.floats(min_value=0, max_value=1)
 years = st.floats(min_value=1e-6, max_value=100)
 valid_inputs = st.builds(
     ChurnInput,
-    customers=st.floats(min_value=0, max_value=1e12),
+    customers=st.integers(min_value=0, max_value=10**12),
     churn_rate=rates,
     annual_profit_per_customer=st.floats(min_value=0, max_value=1e12),
     years=years,

@@ -43,7 +43,7 @@ def render() -> None:
 
 def _result(diagnosis: Diagnosis) -> None:
     survey = load_survey()
-    names = {h.id: f"{h.name}({h.label})" for h in survey.holes}
+    names = {h.id: f"{h.name}（{h.label}）" for h in survey.holes}
     scored = [(names[hole], score) for hole, score in diagnosis.scores.items() if score is not None]
     st.vega_lite_chart(score_bars_spec(scored, title=t(f"tools.{NAME}.score")), width="stretch")
     if diagnosis.worst is None:

@@ -13,7 +13,7 @@ from calculators.churn import (
     five_point_view,
 )
 from courseware.content.charts import cumulative_loss_spec
-from courseware.format import number, percent, yuan
+from courseware.format import count, number, percent, yuan
 from courseware.i18n import t
 from courseware.ui.fields import current, number_field, problem_messages
 from courseware.ui.tools.frame import field_key, tool_frame
@@ -58,6 +58,15 @@ def _checked(raw: dict[str, float | None]) -> tuple[ChurnInput | None, dict[str,
         messages = problem_messages(error, PERCENT_FIELDS)
         if "" in messages:  # the only model-level rule: target above the current rate
             messages.setdefault("target_churn_rate", t(f"tools.{NAME}.target_above"))
+        if "customers" in messages:  # a count of customers is a whole number
+            customers = raw["customers"]
+            messages["customers"] = (
+                t("fields.not_a_number")
+                if customers is None
+                else t(f"tools.{NAME}.whole_customers")
+                if not float(customers).is_integer()
+                else messages["customers"]
+            )
         return None, messages
 
 
@@ -78,31 +87,55 @@ def _model_values(raw: dict[str, float | None]) -> dict[str, float | None]:
 
 
 def _results(inp: ChurnInput, result: ChurnResult) -> None:
-    a, b, c = st.columns(3)
-    a.metric(t(f"tools.{NAME}.customers_lost"), number(result.customers_lost, 1))
-    b.metric(t(f"tools.{NAME}.lifetime_profit"), yuan(result.lifetime_profit_per_customer))
-    c.metric(t(f"tools.{NAME}.profit_lost"), yuan(result.profit_lost))
+    years = number(inp.years, 2)
+    lifetime = (
+        t(f"tools.{NAME}.lifetime_profit_discounted", years=years, rate=percent(inp.discount_rate))
+        if inp.discount_rate
+        else t(f"tools.{NAME}.lifetime_profit", years=years)
+    )
+    a, b = st.columns(2)  # the headline below them, wide enough to say all it is
+    a.metric(
+        t(f"tools.{NAME}.customers_lost"),
+        count(result.customers_lost),
+        help=t(f"tools.{NAME}.customers_lost_help"),
+    )
+    b.metric(
+        lifetime,
+        yuan(result.lifetime_profit_per_customer),
+        help=t(f"tools.{NAME}.lifetime_profit_help"),
+    )
+    st.metric(
+        t(f"tools.{NAME}.profit_lost", years=years),
+        yuan(result.profit_lost),
+        help=t(f"tools.{NAME}.profit_lost_help", years=years),
+    )
+    saved = {
+        "saved": yuan(result.profit_saved or 0),
+        "customers": count(result.customers_saved or 0),
+        "years": years,
+    }
     if result.worth_spending is not None:
         verdict = "worth" if result.worth_spending else "not_worth"
         show = st.success if result.worth_spending else st.warning
         show(
             t(
                 f"tools.{NAME}.{verdict}",
-                saved=yuan(result.profit_saved),
+                **saved,
                 cost=yuan(inp.retention_cost),
                 net=yuan(result.net_benefit, signed=True),
             ),
             icon=":material/savings:",
         )
     elif result.profit_saved is not None:
-        st.info(t(f"tools.{NAME}.saved_only", saved=yuan(result.profit_saved)))
+        st.info(t(f"tools.{NAME}.saved_only", **saved))
     points = cumulative_profit_lost(inp)
     spec = cumulative_loss_spec(
-        [(p.year, p.profit_lost) for p in points],
+        [(t(f"tools.{NAME}.year_name", year=number(p.year, 2)), p.profit_lost) for p in points],
         year_label=t(f"tools.{NAME}.year"),
         amount_label=t(f"tools.{NAME}.cumulative"),
     )
     st.vega_lite_chart(spec, width="stretch")
+    st.caption(t(f"tools.{NAME}.chart_note", years=years, total=yuan(points[-1].profit_lost)))
     _five_points(inp)
 
 
@@ -121,7 +154,8 @@ def _five_points(inp: ChurnInput) -> None:
             f"tools.{NAME}.five_points",
             current=percent(inp.churn_rate),
             lower=percent(view.lower_rate),
-            customers=number(view.customers_saved, 1),
+            customers=count(view.customers_saved),
+            years=number(inp.years, 2),
             profit=yuan(view.profit_saved),
             share=share,
         ),
