@@ -170,9 +170,12 @@ def feedback(answer: Reviewed) -> None:
                  t("quiz.read_again", section=_section_label(answer.item)))  # fmt: skip
 
 
-def _answer_lines(answer: Reviewed) -> None:
-    """ "Your answer" (each line marked ✓/✗ where lines are judged) and "the right answer"."""
-    if answer.yours and answer.item.type != "truefalse":
+def _answer_lines(answer: Reviewed, review: bool = False) -> None:
+    """The learner's answer (each line marked ✓/✗ where lines are judged), then the right one.
+
+    Right after a true/false answer the learner knows what they chose; a review says it again.
+    """
+    if answer.yours and (review or answer.item.type != "truefalse"):
         st.markdown(f"**{t('quiz.review.yours')}**\n\n" + "\n".join(map(_row, answer.yours)))
     st.markdown(
         f"**{t('quiz.answer')}**\n\n" + "\n".join(f"- {plain(line)}" for line in answer.right)

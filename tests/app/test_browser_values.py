@@ -103,7 +103,7 @@ def test_a_number_sent_as_text_empties_the_field_with_its_message():
     assert not at.exception
     assert errors(at) == ["请输入一个数字。"]
     at.number_input(key="tool.churn.years").set_value(5).run()
-    assert not errors(at) and metrics(at)["每年流失造成的利润损失"] == "¥10,000,000"
+    assert not errors(at) and metrics(at)["一年流失的客户 5 年内带走的利润"] == "¥10,000,000"
 
 
 @pytest.mark.parametrize(

@@ -92,6 +92,7 @@ def test_instructor_pages_are_listed_only_for_an_instructor(unlocked: bool, show
     listed = json.loads(at.json[0].value)
     teaching = ("present", "live", "instructor")
     assert {listed[page] for page in teaching} == {shown}
+    assert listed.pop("not-found") == "hidden"  # reached by an unknown address only
     assert {v for k, v in listed.items() if k not in teaching} == {"visible"}
 
 

@@ -135,7 +135,7 @@ def test_options_are_lettered_as_shown_and_the_feedback_uses_those_letters():
     at = open_page("quiz")
     start(at, "part:1", length=None)
     while True:
-        attempt, item, widget = current(at)
+        _attempt, item, widget = current(at)
         if item.type == "single":
             break
         respond(at, right=True)
@@ -294,7 +294,7 @@ def test_an_attempt_under_way_survives_a_reload_for_a_learner_who_saves_progress
     assert {k: (a.response, a.score) for k, a in after.answers.items()} == {
         k: (a.response, a.score) for k, a in before.answers.items()
     }
-    assert f"第 4 / 5 题" in [p.proto.text for p in reloaded.get("progress")]
+    assert "第 4 / 5 题" in [p.proto.text for p in reloaded.get("progress")]
     for _ in range(2):
         respond(reloaded, right=True, key=PART)
         next_item(reloaded, key=PART)
