@@ -1,14 +1,30 @@
-"""UI strings: one TOML catalog per language in ``courseware/locales/``."""
+"""UI strings: one TOML catalog per language in ``courseware/locales/``.
+
+Pages speak the language of their browser session: each script run sets it (``use_language``)
+and every string, number and label drawn in that run follows it. Code outside a page run (the
+live routes, the command line) passes its language explicitly.
+"""
 
 from __future__ import annotations
 
 import tomllib
+from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 LOCALES_DIR = Path(__file__).with_name("locales")
 DEFAULT_LANG = "zh"
+_CURRENT: ContextVar[str] = ContextVar("courseware_language", default=DEFAULT_LANG)
+
+
+def use_language(lang: str) -> None:
+    """The language of the rest of this run (this thread)."""
+    _CURRENT.set(lang if lang in languages() else DEFAULT_LANG)
+
+
+def current_language() -> str:
+    return _CURRENT.get()
 
 
 @cache
@@ -18,12 +34,16 @@ def catalog(lang: str = DEFAULT_LANG) -> dict[str, Any]:
         return tomllib.load(handle)
 
 
-def languages() -> list[str]:
-    return sorted(p.stem for p in LOCALES_DIR.glob("*.toml"))
+@cache
+def languages() -> tuple[str, ...]:
+    """The languages with a catalog, the default first."""
+    found = sorted(p.stem for p in LOCALES_DIR.glob("*.toml"))
+    return tuple(sorted(found, key=lambda lang: lang != DEFAULT_LANG))
 
 
-def lookup(key: str, lang: str = DEFAULT_LANG) -> Any:
+def lookup(key: str, lang: str | None = None) -> Any:
     """The raw value at a dotted key such as ``part.numerals``; KeyError if absent."""
+    lang = lang or current_language()
     value: Any = catalog(lang)
     for name in key.split("."):
         if not isinstance(value, dict) or name not in value:
@@ -32,12 +52,12 @@ def lookup(key: str, lang: str = DEFAULT_LANG) -> Any:
     return value
 
 
-def t(key: str, lang: str = DEFAULT_LANG, **fields: object) -> str:
+def t(key: str, lang: str | None = None, **fields: object) -> str:
     """The UI string at ``key`` with ``{fields}`` filled in."""
     return str(lookup(key, lang)).format(**fields)
 
 
-def part_label(part: int, lang: str = DEFAULT_LANG) -> str:
+def part_label(part: int, lang: str | None = None) -> str:
     """'第二部分' for part 2."""
     numerals = lookup("part.numerals", lang)
     numeral = numerals[part] if 0 <= part < len(numerals) else str(part)

@@ -84,7 +84,7 @@ def _table_parts(chunk: str) -> list[str]:
     if len(lines) < 3 or not all(line.startswith("|") for line in lines):
         return [chunk]
     head, body = lines[:2], lines[2:]
-    budget = SLIDE_LINES - 1.6 - _row_lines(head[0])  # room under a sub-heading and the header
+    budget = SLIDE_LINES - 2.3 - _row_lines(head[0])  # under a sub-heading, its gap, the header
     parts: list[list[str]] = [[]]
     used = 0.0
     for row in body:
