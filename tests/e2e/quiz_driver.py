@@ -39,7 +39,10 @@ def fill_current_item(page: Page, position: int) -> None:
     elif form.get_by_test_id("stSelectbox").count():
         for box in form.get_by_test_id("stSelectbox").all():
             box.click()
-            page.keyboard.press("Enter")  # the first category is highlighted
+            options = page.get_by_role("listbox").get_by_role("option")
+            expect(options.first).to_be_visible()  # the list is open before choosing from it
+            options.first.click()
+            expect(box.get_by_text("选择类别")).to_have_count(0)  # a category is chosen
     else:
         form.get_by_role("textbox").fill("60")
 

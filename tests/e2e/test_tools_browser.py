@@ -53,7 +53,7 @@ def test_churn_updates_and_refuses_a_rate_above_100(page: Page, app_url: str):
     tool = open_tool(page, app_url, "churn")
     fill_number(page, tool, "年流失率（%）", "20")
     expect(tool.get_by_test_id("stMetricValue").first).to_have_text("200")
-    expect(tool.get_by_text("¥20,000,000")).to_be_visible()
+    expect(tool.get_by_text("¥20,000,000", exact=True)).to_be_visible()
     expect(tool.locator("[data-testid='stVegaLiteChart']")).to_be_visible()
     full_screenshot(page, "tool-churn")
     fill_number(page, tool, "年流失率（%）", "120")
@@ -146,7 +146,7 @@ def test_inputs_survive_leaving_the_page_and_coming_back(page: Page, app_url: st
     expect(page.get_by_role("heading", level=1)).to_have_text(re.compile("第一部分"))
     page.get_by_role("radio", name="1.4 客户流失成本").click()
     settle(page)
-    expect(page.locator(".st-key-tool-churn").get_by_label("客户数")).to_have_value("2500")
+    expect(page.locator(".st-key-tool-churn").get_by_label("客户数", exact=True)).to_have_value("2500")
 
 
 @pytest.mark.parametrize("name", list(TOOL_SECTIONS))
