@@ -146,7 +146,9 @@ def test_inputs_survive_leaving_the_page_and_coming_back(page: Page, app_url: st
     expect(page.get_by_role("heading", level=1)).to_have_text(re.compile("第一部分"))
     page.get_by_role("radio", name="1.4 客户流失成本").click()
     settle(page)
-    expect(page.locator(".st-key-tool-churn").get_by_label("客户数", exact=True)).to_have_value("2500")
+    expect(page.locator(".st-key-tool-churn").get_by_label("客户数", exact=True)).to_have_value(
+        "2500"
+    )
 
 
 @pytest.mark.parametrize("name", list(TOOL_SECTIONS))
