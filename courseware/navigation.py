@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from courseware.content.catalog import LessonEntry, load_course
-from courseware.i18n import part_label, t
+from courseware.i18n import DEFAULT_LANG, part_label, t
 from courseware.pages import (
     home,
     instructor,
@@ -42,7 +42,7 @@ def part_title(entry: LessonEntry) -> str:
     return t("part.nav_title", label=label, title=entry.lesson.meta.nav_title)
 
 
-def build_pages(lang: str = "zh") -> dict[str, list[st.Page]]:
+def build_pages(lang: str = DEFAULT_LANG) -> dict[str, list[st.Page]]:
     """The navigation: a home page and one page per course part, grouped for the sidebar."""
     entries = load_course(lang)
     part_pages: dict[int, st.Page] = {}
@@ -94,7 +94,7 @@ def build_pages(lang: str = "zh") -> dict[str, list[st.Page]]:
     }
 
 
-def page_paths(lang: str = "zh") -> set[str]:
+def page_paths(lang: str = DEFAULT_LANG) -> set[str]:
     """The address of every page the navigation has ("" is the home page)."""
     parts = {part_url(entry.part) for entry in load_course(lang)}
     return {"", *parts, *FIXED_PAGES}

@@ -7,6 +7,7 @@ import streamlit as st
 
 from courseware.i18n import t
 from courseware.ui.instructor_gate import announce_passcode, sign_out_button
+from courseware.ui.language import language_switch
 from courseware.ui.learner_box import learner_box
 from courseware.ui.live_helpers import join_page_link
 from courseware.ui.page_style import page_style
@@ -19,6 +20,7 @@ def sidebar() -> None:
     announce_passcode()  # reads the configuration once per process, not on every rerun
     page_style()
     st.sidebar.caption(t("app.title"))
+    language_switch()
     learner_box()
     keep_in_browser()  # after the box: a sign-in or sign-out there sets or clears the cookie
     join_page_link()

@@ -10,7 +10,7 @@ import streamlit as st
 
 from courseware.content.catalog import load_course
 from courseware.content.slides import Slide, slides
-from courseware.i18n import part_label, t
+from courseware.i18n import current_language, part_label, t
 from courseware.ui import lesson_view
 from courseware.ui.instructor_gate import instructor_unlocked
 from courseware.ui.presenter_style import presenter_style
@@ -23,7 +23,7 @@ CHOSEN_PART = "_present_part_chosen"  # the part was just chosen: give the focus
 def render() -> None:
     if not instructor_unlocked():
         return
-    parts = {e.part: e.lesson for e in load_course("zh") if e.lesson is not None}
+    parts = {e.part: e.lesson for e in load_course(current_language()) if e.lesson is not None}
     if not parts:
         st.warning(t("home.empty"))
         return

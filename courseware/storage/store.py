@@ -102,6 +102,7 @@ class LearnerRow(Base):
     name: Mapped[str] = mapped_column(String(MAX_NAME))
     class_code: Mapped[str | None] = mapped_column(String(MAX_CLASS_CODE))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    lang: Mapped[str | None] = mapped_column(String(8))  # the language they read the course in
 
 
 class AttemptRow(Base):
@@ -138,6 +139,7 @@ class Learner:
     token: str
     name: str
     class_code: str | None
+    lang: str | None = None
 
 
 @dataclass(frozen=True)
@@ -275,7 +277,7 @@ class Store:
         """Create the tables and record the schema version (later versions add steps here)."""
         with self._faults_mapped():
             Base.metadata.create_all(self.engine)
-            add_missing_columns(self.engine, [AttemptRow.__table__])
+            add_missing_columns(self.engine, [LearnerRow.__table__, AttemptRow.__table__])
         with self.transaction() as session:
             current = session.scalar(select(func.max(SchemaVersion.version)))
             if current is None:
@@ -288,7 +290,9 @@ class Store:
             return int(session.scalar(select(func.max(SchemaVersion.version))) or 0)
 
     # ---- learners ----------------------------------------------------------------------------
-    def create_learner(self, name: str, class_code: str | None = None) -> Learner:
+    def create_learner(
+        self, name: str, class_code: str | None = None, lang: str | None = None
+    ) -> Learner:
         """A new learner with a fresh secret token (their resume link)."""
         name = name.strip()
         code = (class_code or "").strip() or None
@@ -296,13 +300,19 @@ class Store:
             raise ValueError(f"a name has 1 to {MAX_NAME} characters")
         if code is not None and len(code) > MAX_CLASS_CODE:
             raise ValueError(f"a class code has at most {MAX_CLASS_CODE} characters")
-        row = LearnerRow(
-            token=secrets.token_urlsafe(16), name=name, class_code=code, created_at=now()
-        )
+        row = LearnerRow(token=secrets.token_urlsafe(16), name=name, class_code=code,
+                         created_at=now(), lang=(lang or None) and lang[:8])  # fmt: skip
         with self.transaction() as session:
             session.add(row)
             session.flush()
             return _learner(row)
+
+    def set_language(self, learner_id: int, lang: str) -> None:
+        """The language a learner now reads the course in."""
+        with self.transaction() as session:
+            row = session.get(LearnerRow, learner_id)
+            if row is not None:
+                row.lang = lang[:8]
 
     def learner_by_token(self, token: str) -> Learner | None:
         if not token or len(token) > 43:
@@ -520,7 +530,7 @@ def now() -> datetime:
 
 
 def _learner(row: LearnerRow) -> Learner:
-    return Learner(row.id, row.token, row.name, row.class_code)
+    return Learner(row.id, row.token, row.name, row.class_code, row.lang)
 
 
 def _attempt(row: AttemptRow) -> Attempt:

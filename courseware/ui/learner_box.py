@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from courseware.i18n import t
+from courseware.i18n import current_language, t
 from courseware.storage.store import MAX_CLASS_CODE, MAX_NAME, Learner
 from courseware.ui import session
 from courseware.ui.database import current_reason, guarded
@@ -75,7 +75,7 @@ def _start(name: str, code: str) -> None:
         st.error(t("learner.not_saved"), icon=":material/cloud_off:")
         return
     try:
-        found = guarded(opened.create_learner, name, code)
+        found = guarded(opened.create_learner, name, code, current_language())
     except ValueError:  # a name the store refuses (checked above): nothing saved
         st.error(t("learner.name_needed"), icon=":material/error:")
         return

@@ -12,7 +12,7 @@ from courseware.assessment.review import Reviewed, Row, option_label, reviewed
 from courseware.assessment.scoring import check, shuffled
 from courseware.content.quiz import Item
 from courseware.format import number, percent
-from courseware.i18n import t
+from courseware.i18n import current_language, t
 from courseware.ui import quiz_saving
 from courseware.ui.browser_values import read_only_fitting_values
 from courseware.ui.links import section_link
@@ -191,7 +191,10 @@ def _row(row: Row) -> str:
 def _section_label(item: Item) -> str:
     from courseware.content.catalog import load_course
 
-    lesson = next((e.lesson for e in load_course("zh") if e.part == item.part and e.lesson), None)
+    lesson = next(
+        (e.lesson for e in load_course(current_language()) if e.part == item.part and e.lesson),
+        None,
+    )
     section = lesson.section(item.section) if lesson else None
     return section.label if section else item.section
 

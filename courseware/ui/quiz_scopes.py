@@ -5,7 +5,7 @@ from __future__ import annotations
 from courseware.content.banks import BankEntry, load_banks, merged_items
 from courseware.content.quiz import Item
 from courseware.errors import ContentError
-from courseware.i18n import part_label, t
+from courseware.i18n import current_language, part_label, t
 from courseware.ui.quiz_runner import Scopes
 
 Loaded = tuple[dict[str, Item], dict[str, str], list[ContentError]]
@@ -14,11 +14,13 @@ Loaded = tuple[dict[str, Item], dict[str, str], list[ContentError]]
 _derived: dict[str, tuple[tuple[BankEntry, ...], Loaded]] = {}
 
 
-def quiz_items(lang: str = "zh") -> Loaded:
-    """Items by id, topic titles by topic, and the errors: banks that did not load, ids used twice.
+def quiz_items(lang: str | None = None) -> Loaded:
+    """Items by id, topic titles by topic, and the errors: banks that did not load, ids used twice
+    (in this run's language unless ``lang`` is given).
 
     Worked out again only when a bank file changes (``load_banks`` is cached the same way).
     """
+    lang = lang or current_language()
     entries = load_banks(lang)
     kept = _derived.get(lang)
     if kept is None or kept[0] is not entries:

@@ -8,10 +8,13 @@ opening it signs this browser in, keeps the token in the cookie and drops it fro
 
 from __future__ import annotations
 
+import contextlib
+from dataclasses import replace
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import streamlit as st
 
+from courseware.i18n import current_language
 from courseware.learner_routes import COOKIE, ROUTE, well_formed
 from courseware.storage.database import Database, database_for
 from courseware.storage.store import Learner, Store, StoreUnavailable, database_url
@@ -112,9 +115,20 @@ def keep_in_browser() -> None:
         call_route(ROUTE, "DELETE")
 
 
+def remember_language(lang: str) -> None:
+    """A signed-in learner's progress keeps the language they switched to."""
+    found: Learner | None = st.session_state.get(CURRENT)
+    opened = store()
+    if found is None or opened is None or found.lang == lang:
+        return
+    st.session_state[CURRENT] = replace(found, lang=lang)
+    with contextlib.suppress(StoreUnavailable):  # kept for this visit; saved when it can be
+        database().run(opened.set_language, found.id, lang)
+
+
 def resume_link(found: Learner) -> str:
-    """This app's address with the learner's token: open it later to find the same progress."""
+    """This app's address with the learner's token: open it later to find the same progress,
+    in the language it was made in."""
     parts = urlsplit(st.context.url or "http://localhost:8501/")
-    return urlunsplit(
-        (parts.scheme, parts.netloc, "/progress", urlencode({LEARNER: found.token}), "")
-    )
+    query = urlencode({LEARNER: found.token, "lang": current_language()})
+    return urlunsplit((parts.scheme, parts.netloc, "/progress", query, ""))

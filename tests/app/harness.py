@@ -19,8 +19,9 @@ def _navigate(url_path: str, query: dict[str, str]) -> None:
     from courseware.navigation import build_pages
     from courseware.shell import sidebar
     from courseware.ui.database import banner
+    from courseware.ui.language import choose_language
 
-    pages = build_pages()
+    pages = build_pages(choose_language())
     page = st.navigation(pages)
     sidebar()
     banner()

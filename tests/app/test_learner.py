@@ -62,7 +62,7 @@ def test_the_resume_link_is_shown_on_the_progress_page_with_a_warning(
         at.warning[0].value.startswith("这是你的个人进度链接")
         and "不要发给别人" in at.warning[0].value
     )
-    assert at.code[0].value.endswith(f"/progress?learner={token}")
+    assert at.code[0].value.endswith(f"/progress?learner={token}&lang=zh")  # in its language
     assert not at.sidebar.code  # the sidebar carries no link
 
 
