@@ -56,7 +56,8 @@
     const options = body === undefined ? {} : {
       method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body),
     };
-    const response = await fetch(API + path, options);
+    const lang = (path.includes("?") ? "&" : "?") + "lang=" + encodeURIComponent(config.lang);
+    const response = await fetch(API + path + lang, options);  // answers in this phone's language
     let data = {};
     try { data = await response.json(); } catch (e) { data = {}; }
     return { status: response.status, data };

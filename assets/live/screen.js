@@ -88,7 +88,7 @@
 
   async function tick() {
     try {
-      const response = await fetch(config.api + "/screen?" + new URLSearchParams({ code: config.code }));
+      const response = await fetch(config.api + "/screen?" + new URLSearchParams({ code: config.code, lang: config.lang }));
       const state = await response.json();
       if (response.ok) {
         const key = JSON.stringify(state);

@@ -24,9 +24,13 @@ def public_base(request_url: str) -> str:
     return urlunsplit((parts.scheme or "http", parts.netloc, path, "", ""))
 
 
-def join_url(base: str, code: str | None = None) -> str:
-    """The phone page, with the poll's code when there is one (never who the trainee is)."""
-    return f"{base}/join" + (f"?{urlencode({'code': code})}" if code else "")
+def join_url(base: str, code: str | None = None, lang: str | None = None) -> str:
+    """The phone page, with the poll's code when there is one, and a language when the link is
+    one trainee's (a projected QR code leaves each phone to its own); never who the trainee is."""
+    query = {"code": code} if code else {}
+    if lang:
+        query["lang"] = lang
+    return f"{base}/join" + (f"?{urlencode(query)}" if query else "")
 
 
 def is_loopback(url: str) -> bool:

@@ -24,7 +24,7 @@ from starlette.routing import BaseRoute, Route
 
 from courseware.assessment.scoring import check
 from courseware.content.banks import items_by_id
-from courseware.i18n import DEFAULT_LANG, t
+from courseware.i18n import DEFAULT_LANG, languages, t
 from courseware.learner_routes import token_from
 from courseware.live.board import PollBoard
 from courseware.live.light_page import light_page, page_response
@@ -60,6 +60,19 @@ def refusal(status: int, problem: str, message: str, **extra: Any) -> JSONRespon
     return JSONResponse({"problem": problem, "message": message, **extra}, status_code=status)
 
 
+def language_of(request: Request, fallback: str) -> str:
+    """``?lang=`` when the course has it, else the first of Accept-Language it has, else
+    ``fallback``."""
+    asked = request.query_params.get("lang", "")
+    if asked in languages():
+        return asked
+    for part in request.headers.get("accept-language", "").split(",")[:10]:
+        base = part.split(";")[0].strip().lower().split("-")[0]
+        if base in languages():
+            return base
+    return fallback
+
+
 def unavailable(lang: str) -> JSONResponse:
     """The database is out of reach: try again (the phone keeps what it was sending)."""
     return refusal(503, "unavailable", t("phone.unavailable", lang), retry=True)
@@ -80,69 +93,75 @@ class LiveRoutes:
             Route(f"{API}/answer", self.answer, methods=["POST"]),
         ]
 
-    def say(self, key: str) -> str:
-        return t(key, self.lang)
+    def language(self, request: Request) -> str:
+        """The phone's language: the page's ``?lang=``, else the browser's, else the server's.
+
+        Each phone reads the question in its own language; answers count together, since the
+        items of every language share their ids and answer keys.
+        """
+        return language_of(request, self.lang)
 
     async def page(self, request: Request) -> Response:
         code = request.query_params.get("code", "")[:12]
         nickname = await self._learner_name(token_from(request) or "")
-        html, policy = light_page("join", self.lang, {"api": API, "code": code,
-                                                      "nickname": nickname})  # fmt: skip
+        config = {"api": API, "code": code, "nickname": nickname}
+        html, policy = light_page("join", self.language(request), config)
         return page_response(html, policy)
 
     async def join(self, request: Request) -> Response:
+        lang = self.language(request)
         body = await self._body(request, JoinRequest)
         if isinstance(body, Response):
             return body
         try:
             joined = await self.board.call(lambda live: live.join(body.code, body.nickname))
         except StoreUnavailable:
-            return unavailable(self.lang)
+            return unavailable(lang)
         if not isinstance(joined, Player):
             status = 404 if joined in ("unknown_code", "ended") else 422
-            return refusal(status, str(joined), self.say(f"join.problems.{joined}"))
+            return refusal(status, str(joined), t(f"join.problems.{joined}", lang))
         return JSONResponse(
             {"token": joined.token, "nickname": joined.nickname, "code": normalise_code(body.code)}
         )
 
     async def state(self, request: Request) -> Response:
+        lang = self.language(request)
         token = request.query_params.get("token", "")[: TOKEN_CHARS + 1]
         since = request.query_params.get("since", "")[:40]
         try:
             player = await self.board.player(token)
             if player is None:
-                return refusal(404, "unknown_player", self.say("phone.unknown_player"))
+                return refusal(404, "unknown_player", t("phone.unknown_player", lang))
             self.board.saw(player)
             snapshot = await self.board.wait(player.session_id, since, LONG_POLL_SECONDS)
         except StoreUnavailable:
-            return unavailable(self.lang)
+            return unavailable(lang)
         if snapshot is None:
-            return refusal(404, "unknown_player", self.say("phone.unknown_player"))
-        view = phone_state(snapshot, player.id, items_by_id(self.lang), self.lang)
+            return refusal(404, "unknown_player", t("phone.unknown_player", lang))
+        view = phone_state(snapshot, player.id, items_by_id(lang), lang)
         return JSONResponse(view | {"nickname": player.nickname},
                             headers={"Cache-Control": "no-store"})  # fmt: skip
 
     async def answer(self, request: Request) -> Response:
+        lang = self.language(request)
         body = await self._body(request, AnswerRequest)
         if isinstance(body, Response):
             return body
         try:
             player = await self.board.player(body.token)
             if player is None:
-                return refusal(404, "unknown_player", self.say("phone.unknown_player"))
+                return refusal(404, "unknown_player", t("phone.unknown_player", lang))
             snapshot = await self.board.snapshot(player.session_id)
             item_id = await self._item_of(body.question, snapshot)
         except StoreUnavailable:
-            return unavailable(self.lang)
-        item = items_by_id(self.lang).get(item_id or "")
+            return unavailable(lang)
+        item = items_by_id(lang).get(item_id or "")
         if item is None:
-            return JSONResponse(
-                {"outcome": "unknown", "message": self.say("join.outcomes.unknown")}
-            )
+            return JSONResponse({"outcome": "unknown", "message": t("join.outcomes.unknown", lang)})
         response = read_answer(item, body.answer)
         checked = check(item, response)
         if checked.problem:
-            return refusal(422, checked.problem, self.say(f"quiz.problems.{checked.problem}"))
+            return refusal(422, checked.problem, t(f"quiz.problems.{checked.problem}", lang))
         timed = snapshot is not None and snapshot.question_id == body.question
         points = points_for(checked.score, body.elapsed_ms, snapshot.seconds if timed else None,
                             timed and snapshot.speed_bonus)  # fmt: skip
@@ -153,8 +172,8 @@ class LiveRoutes:
             if outcome == "superseded":  # this process has not seen the push yet: read it now,
                 await self.board.reread(player.session_id)  # so the phone catches up at once
         except StoreUnavailable:
-            return unavailable(self.lang)
-        return JSONResponse({"outcome": outcome, "message": self.say(f"join.outcomes.{outcome}")})
+            return unavailable(lang)
+        return JSONResponse({"outcome": outcome, "message": t(f"join.outcomes.{outcome}", lang)})
 
     async def _item_of(self, question_id: int, snapshot: Any) -> str | None:
         """The item of a question: the board knows the current one; others are looked up."""
@@ -175,16 +194,16 @@ class LiveRoutes:
     async def _body(self, request: Request, model: type[BaseModel]) -> Any:
         declared = request.headers.get("content-length")
         if declared is not None and (not declared.isdigit() or int(declared) > MAX_BODY):
-            return refusal(413, "too_large", self.say("phone.too_large"))
+            return refusal(413, "too_large", t("phone.too_large", self.language(request)))
         raw = b""
         async for chunk in request.stream():
             raw += chunk
             if len(raw) > MAX_BODY:
-                return refusal(413, "too_large", self.say("phone.too_large"))
+                return refusal(413, "too_large", t("phone.too_large", self.language(request)))
         try:
             return model.model_validate(json.loads(raw))
         except (ValueError, ValidationError):
-            return refusal(400, "bad_request", self.say("phone.bad_request"))
+            return refusal(400, "bad_request", t("phone.bad_request", self.language(request)))
 
 
 def lifespan_for(board: PollBoard) -> Callable[[Any], Any]:

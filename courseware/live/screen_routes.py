@@ -20,7 +20,7 @@ from courseware.instructor_routes import is_instructor
 from courseware.live.board import PollBoard
 from courseware.live.join_address import join_url, public_base, qr_svg
 from courseware.live.light_page import light_page, page_response
-from courseware.live.routes import API, refusal, unavailable
+from courseware.live.routes import API, language_of, refusal, unavailable
 from courseware.live.screen import screen_state
 from courseware.live.store import normalise_code
 from courseware.storage.store import StoreUnavailable
@@ -39,12 +39,14 @@ class ScreenRoutes:
             Route(f"{API}/screen", self.screen, methods=["GET"]),
         ]
 
-    def say(self, key: str) -> str:
-        return t(key, self.lang)
+    def language(self, request: Request) -> str:
+        """The instructor's language, carried by the screen's address (``?lang=``)."""
+        return language_of(request, self.lang)
 
     async def screen_page(self, request: Request) -> Response:
+        lang = self.language(request)
         if not is_instructor(request):
-            return HTMLResponse(self.say("screen.locked"), status_code=403)
+            return HTMLResponse(t("screen.locked", lang), status_code=403)
         code = normalise_code(request.query_params.get("code", ""))[:12]
         link = join_url(public_base(str(request.base_url)), code)
         config = {
@@ -53,19 +55,20 @@ class ScreenRoutes:
             "join": link,
             "qr": "data:image/svg+xml;base64," + b64encode(qr_svg(link).encode()).decode(),
         }
-        html, policy = light_page("screen", self.lang, config)  # fmt: skip
+        html, policy = light_page("screen", lang, config)  # fmt: skip
         return page_response(html, policy)
 
     async def screen(self, request: Request) -> Response:
+        lang = self.language(request)
         if not is_instructor(request):
-            return refusal(403, "instructor_only", self.say("screen.locked"))
+            return refusal(403, "instructor_only", t("screen.locked", lang))
         code = request.query_params.get("code", "")[:40]
         try:
             poll = await self.board.call(lambda live: live.find_session(code))
             if poll is None:
-                return refusal(404, "unknown_code", self.say("join.problems.unknown_code"))
+                return refusal(404, "unknown_code", t("join.problems.unknown_code", lang))
             snapshot = await self.board.snapshot(poll.id)
-            item = items_by_id(self.lang).get(snapshot.item_id or "")
+            item = items_by_id(lang).get(snapshot.item_id or "")
             question = snapshot.question_id
             responses = (
                 await self.board.call(lambda live: live.responses(question)) if question else []
@@ -77,6 +80,6 @@ class ScreenRoutes:
                 else []
             )
         except StoreUnavailable:
-            return unavailable(self.lang)
-        view = screen_state(snapshot, item, responses, podium, self.lang)
+            return unavailable(lang)
+        view = screen_state(snapshot, item, responses, podium, lang)
         return JSONResponse(view, headers={"Cache-Control": "no-store"})

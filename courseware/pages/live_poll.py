@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from courseware.content.charts import distribution_spec
-from courseware.i18n import t
+from courseware.i18n import current_language, t
 from courseware.live.join_address import is_loopback, qr_svg
 from courseware.live.phone_question import answer_in_letters
 from courseware.live.screen import shares
@@ -42,8 +42,9 @@ def render() -> None:
         st.code(join_link(code), language=None, wrap_lines=True)
         if is_loopback(join_link(code)):
             st.warning(t("live.loopback"), icon=":material/wifi_off:")
-        st.link_button(t("live.screen"), f"/screen?code={code}", icon=":material/tv:",
-                       type="primary", width="stretch")  # fmt: skip
+        screen = f"/screen?code={code}&lang={current_language()}"
+        st.link_button(t("live.screen"), screen, icon=":material/tv:", type="primary",
+                       width="stretch")  # fmt: skip
     with room:
         _push(live, session_id)
         _live_view(session_id)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from courseware.i18n import t
+from courseware.i18n import current_language, t
 from courseware.live.join_address import join_url, public_base
 from courseware.live.store import LiveStore
 from courseware.storage.store import StoreUnavailable
@@ -37,7 +37,7 @@ def join_page_link() -> None:
     progress is greeted by name there: the page reads this browser's learner cookie)."""
     st.sidebar.link_button(
         t("join.nav"),
-        join_link(),
+        join_url(public_base(st.context.url or ""), lang=current_language()),
         icon=":material/how_to_vote:",
         width="stretch",
     )

@@ -10,6 +10,8 @@ import pytest
 from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
+from courseware.content.banks import items_by_id
+from courseware.i18n import t
 from courseware.learner_routes import COOKIE
 from courseware.live.board import PollBoard
 from courseware.live.routes import MAX_BODY, LiveRoutes, lifespan_for
@@ -196,3 +198,36 @@ def test_a_countdown_shows_on_the_phone_and_a_quick_answer_earns_more(
     odd = client.post(f"{API}/answer", json={"token": quick, "question": question.id,
                                              "answer": "b", "elapsed_ms": -5})  # fmt: skip
     assert odd.status_code == 400
+
+
+def test_a_mixed_class_reads_each_in_its_own_language_and_counts_together(
+    client: TestClient, live: LiveStore
+):
+    poll = live.start_session()
+    chinese = join(client, poll.code, "小王")
+    english = client.post(f"{API}/join?lang=en", json={"code": poll.code, "nickname": "Sam"})
+    english = english.json()["token"]
+    question = live.push(poll.id, "smart-specific-1")
+    zh_view = state(client, chinese)
+    en_view = client.get(f"{API}/state", params={"token": english, "lang": "en"}).json()
+    zh_item, en_item = items_by_id("zh")["smart-specific-1"], items_by_id("en")["smart-specific-1"]
+    assert zh_view["question"]["prompt"] == zh_item.prompt
+    assert en_view["question"]["prompt"] == en_item.prompt != zh_item.prompt
+    right = zh_item.answer
+    assert en_item.answer == right  # the answer keys are shared
+    sent = client.post(f"{API}/answer?lang=en",
+                       json={"token": english, "question": question.id, "answer": right})  # fmt: skip
+    assert sent.json() == {"outcome": "stored", "message": t("join.outcomes.stored", "en")}
+    client.post(f"{API}/answer", json={"token": chinese, "question": question.id, "answer": right})
+    live.reveal(question.id)
+    assert live.tally(question.id).answers == 2
+    assert state(client, chinese, since=zh_view["v"])["result"]["right"]
+    revealed = client.get(f"{API}/state", params={"token": english, "lang": "en",
+                                                  "since": en_view["v"]})  # fmt: skip
+    assert revealed.json()["result"]["right"]
+
+
+def test_a_phone_without_a_choice_follows_its_browser_language(client: TestClient):
+    page = client.get("/join", headers={"accept-language": "en-GB,en;q=0.9"})
+    assert '<html lang="en"' in page.text and "加入码" not in page.text
+    assert '<html lang="zh-CN"' in client.get("/join").text
