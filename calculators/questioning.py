@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import cache
 from pathlib import Path
@@ -13,8 +14,14 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 DATA_DIR = Path(__file__).with_name("data")
 TECHNIQUE_IDS = ("closed", "open", "follow_up", "leading", "hypothetical", "repetition")
 GAP = "…"  # in a marker, any text may stand here: 可以…吗
+CHOICE = "|"  # in a marker piece, any one of these: tell me more|say more
+START = "^"  # a phrase that must begin a sentence or clause: ^do
+END = "$"  # a phrase that must end the question: , right$
 MIN_LENGTH = 5
 CLOSING_MARKS = "\"'”’」』)]》〉 "
+OPENING_MARKS = " \t\"'“‘([{「『《〈"
+CLAUSE_MARKS = ".!?;:,。！？；：，—–…"
+LATIN = re.compile(r"[a-z0-9]")
 
 
 class Technique(BaseModel):
@@ -96,12 +103,12 @@ def load_situations(lang: str = "zh") -> tuple[Situation, ...]:
 
 def detect(question: Any, lang: str = "zh") -> tuple[str, ...]:
     """The ids of techniques whose cues appear in the question, in course order."""
-    text = _normalise(question)
+    text = _fold(_normalise(question))
     found = []
     for technique in load_techniques(lang):
         checked = text
-        for phrase in technique.exclusions:
-            checked = checked.replace(_normalise(phrase), "\n")
+        for phrase in filter(None, (_fold(_normalise(p)) for p in technique.exclusions)):
+            checked = _phrase(phrase).sub("\n", checked)
         if any(_contains(checked, marker) for marker in technique.markers):
             found.append(technique.id)
     return tuple(found)
@@ -135,16 +142,54 @@ def _normalise(text: Any) -> str:
     return unicodedata.normalize("NFKC", text).strip() if isinstance(text, str) else ""
 
 
+def _fold(text: str) -> str:
+    """Text as cues are matched: case folded, with ’ read as '."""
+    return text.casefold().replace("’", "'")
+
+
+@cache
+def _phrase(phrase: str) -> re.Pattern[str]:
+    """A phrase as a pattern: a phrase that begins or ends with a Latin letter or digit must
+    begin or end a word there ('if' is not in 'specific'); Chinese phrases match anywhere."""
+    before = r"(?<![a-z0-9])" if LATIN.match(phrase[:1]) else ""
+    after = r"(?![a-z0-9])" if LATIN.match(phrase[-1:]) else ""
+    return re.compile(before + re.escape(phrase) + after)
+
+
+def _find(text: str, piece: str, start: int) -> int | None:
+    """Where the first of a piece's choices found from ``start`` ends; None if none is found."""
+    ends = []
+    for choice in (_normalise(c) for c in piece.split(CHOICE)):
+        at_start, at_end = choice.startswith(START), choice.endswith(END)
+        phrase = _fold(choice.removeprefix(START).removesuffix(END).strip())
+        if not phrase:
+            continue
+        for match in _phrase(phrase).finditer(text, start):
+            if at_start and not _begins_clause(text, match.start()):
+                continue
+            if at_end and text[match.end() :].strip(CLOSING_MARKS + "?!.。？！"):
+                continue
+            ends.append(match.end())
+            break
+    return min(ends, default=None)
+
+
+def _begins_clause(text: str, position: int) -> bool:
+    """Whether only spaces and opening quotes stand between the start or a clause mark and here."""
+    before = text[:position].rstrip(OPENING_MARKS)
+    return not before or before[-1] in CLAUSE_MARKS
+
+
 def _contains(text: str, marker: str) -> bool:
     """Whether the marker's pieces occur in the text, in order (``…`` stands for any text)."""
     start = 0
-    for piece in (_normalise(p) for p in marker.split(GAP)):
-        if not piece:
+    for piece in marker.split(GAP):
+        if not _normalise(piece):
             continue
-        found = text.find(piece, start)
-        if found < 0:
+        found = _find(text, piece, start)
+        if found is None:
             return False
-        start = found + len(piece)
+        start = found
     return True
 
 
@@ -153,4 +198,5 @@ def _is_question(text: str, question_words: tuple[str, ...]) -> bool:
         return False
     if text.rstrip(CLOSING_MARKS).endswith("?"):
         return True
-    return any(_normalise(word) in text for word in question_words)
+    folded = _fold(text)
+    return any(_contains(folded, word) for word in question_words)

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Literal
 
 from calculators.smart_terms import SmartTerms, segment
@@ -166,6 +167,9 @@ class Goal:
     phrase: str  # count form: the goal as written, subject to object, without its deadline
     baseline: Baseline | None
     baseline_in_phrase: bool
+    target_phrase: str = (
+        ""  # English: the target as written, from its marker ('to within 24 hours')
+    )
 
 
 def normalize(text: str) -> str:
@@ -511,3 +515,529 @@ def vague_words(tokens: list[Token], terms: SmartTerms) -> tuple[str, ...]:
                 (run[0].start + m.start(), word) for m in re.finditer(re.escape(word), stretch)
             ]
     return tuple(dict.fromkeys(word for _, word in sorted(found)))
+
+
+# --- English -----------------------------------------------------------------------------------
+# English goals are read with the same tokens and goals: dates, numbers and baselines are found
+# by their form, with the words of smart_terms.en.yaml; the rest is cut at spaces and
+# punctuation, and the phrases of the word lists are joined into one word each ('on-time
+# delivery rate', 'more than'). The verb comes before its measure: 'raise X from 90% to 98%'.
+RAW_WORD = re.compile(r"[^\W\d_]+(?:[-/'’][^\W\d_]+)*['’]?|\w+|[^\w\s]")
+WHITESPACE = re.compile(r"\s+")
+NUMBER_WORDS_NEEDING_UNIT = frozenset({"one"})  # 'one proposal' is an article, 'one day' a number
+DETERMINERS = ("the", "our", "its", "their", "your", "this", "these", "those")
+
+
+def normalize_en(text: str) -> str:
+    """NFKC (full-width digits become ASCII), ’ read as ', runs of spaces as one space."""
+    folded = unicodedata.normalize("NFKC", text).replace("’", "'").replace("‘", "'")
+    return CONTROL_OR_SPACE.sub(" ", folded).strip()
+
+
+def _choice(words: tuple[str, ...] | list[str], attached: bool = False) -> str:
+    """Words as alternatives, longest first, each a whole word where it starts or ends with one
+    (``attached``: it may follow a digit, as in '500k'); a space or hyphen inside a phrase may be
+    written either way ('year end', 'year-end')."""
+    alternatives = []
+    for word in sorted(dict.fromkeys(words), key=len, reverse=True):
+        pattern = re.sub(r"\\[ -]", r"[\\s-]+", re.escape(word))
+        before = r"(?<![\w])" if re.match(r"\w", word) and not attached else ""
+        after = r"(?![\w])" if re.search(r"\w$", word) else ""
+        alternatives.append(f"{before}{pattern}{after}")
+    return "(?:" + "|".join(alternatives) + ")"
+
+
+@dataclass(frozen=True)
+class EnglishPatterns:
+    """The regular expressions of English dates, numbers and baselines, built from the lists."""
+
+    deadline: re.Pattern[str]
+    number: re.Pattern[str]
+    from_: re.Pattern[str]
+    compare: re.Pattern[str]
+    current: re.Pattern[str]
+    past_figure: re.Pattern[str]
+    past_after: re.Pattern[str]
+
+
+_PATTERNS: dict[int, tuple[SmartTerms, EnglishPatterns]] = {}
+
+
+def _patterns(terms: SmartTerms) -> EnglishPatterns:
+    """The patterns of a word list, built once per list."""
+    known = _PATTERNS.get(id(terms))
+    if known is None or known[0] is not terms:
+        known = (terms, _build_patterns(terms))
+        _PATTERNS[id(terms)] = known
+    return known[1]
+
+
+def _number_pattern(terms: SmartTerms, named: bool) -> str:
+    numbers = terms.numbers
+    assert numbers is not None
+    attached = [w for w in (*numbers.multipliers, *numbers.units) if len(w) <= 2 and w.isalpha()]
+    multipliers = [w for w in numbers.multipliers if w not in attached]
+    units = [w for w in (*numbers.percents, *numbers.units) if w not in attached and w != "%"]
+
+    def group(name: str, pattern: str) -> str:
+        return f"(?P<{name}>{pattern})" if named else f"(?:{pattern})"
+
+    value = group(
+        "value", rf"(?<![\w.,])\d+(?:,\d{{3}})*(?:\.\d+)?(?![\d])|{_choice(numbers.words)}"
+    )
+    scale = group("scale", rf"\s?{_choice(multipliers)}|{_choice(attached, attached=True)}")
+    unit = group("unit", rf"\s?%|\s?‰|\s?{_choice(units)}|{_choice(attached, attached=True)}")
+    currency = rf"(?:{_choice(numbers.currencies)}\s?)?"
+    return rf"{currency}{value}(?:{scale})?(?:{unit})?(?![\w%])"
+
+
+def _build_patterns(terms: SmartTerms) -> EnglishPatterns:
+    dates, numbers, lines = terms.deadlines, terms.numbers, terms.baselines
+    assert dates is not None and numbers is not None and lines is not None
+    preposition = rf"{_choice(dates.prepositions)}\s+"
+    part = rf"(?:the\s+)?{_choice(dates.parts)}\s+of\s+"
+    month = rf"{_choice(dates.months)}\.?"
+    day = r"\d{1,2}(?:st|nd|rd|th)?(?!\d)"
+    no_amount = _choice((*numbers.percents, *numbers.multipliers, *numbers.units))
+    year = rf"(?:19|20)\d{{2}}(?![\d%])(?![,.]\d)(?!\s?{no_amount})"
+    this_year = rf"(?:(?:this|next|the)\s+year|{year})"
+    period = _choice(dates.periods)
+    count = rf"(?:\d+|{_choice(numbers.words)}|a|an|a\s+few|few|several)"
+    full = "|".join(
+        (
+            r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)",
+            r"\d{1,2}/\d{1,2}/\d{2,4}(?!\d)",
+            rf"{month}\s+{day}(?:,?\s+{year})?",
+            rf"{day}\s+(?:of\s+)?{month}(?:,?\s+{year})?",
+            rf"(?:early|mid|late|end)[\s-]?{month}(?:\s+{year})?",
+            rf"{month}\s+{year}",
+            rf"(?:{year}\s+)?(?<![\w])(?:Q[1-4]|H[12])(?![\w])(?:\s+{year})?",
+            r"(?<![\w])FY\s?(?:\d{4}|\d{2})(?![\w])",
+            rf"(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+{this_year})?",
+            rf"(?:the\s+)?(?:first|second)\s+half(?:\s+of\s+{this_year})?",
+            rf"{_choice(dates.relative)}\s+(?:{_choice(dates.weekdays)}|{period})",
+            rf"(?:the\s+)?{_choice(dates.alone)}",
+            rf"mid[\s-]{year}",
+            rf"{_choice(dates.every)}\s+(?:{_choice(dates.durations)}|{period})",
+        )
+    )
+    bare = "|".join(  # only after a preposition or a part: 'by June', 'by the end of 2026'
+        (
+            rf"{month}",
+            rf"the\s+{day}(?:\s+of\s+(?:(?:this|next|the)\s+month|{month}))?",
+            year,
+            _choice(dates.weekdays),
+        )
+    )
+    after_part = r"(?:the\s+)?(?:year|month|quarter|week|day)(?![\w])"
+    whole = (  # within the year
+        r"(?:within|during|throughout|over|for)\s+(?:the|this)\s+(?:year|quarter|month|week)"
+        r"(?![\w])"
+    )
+    holiday = (
+        r"(?:before|by|ahead\s+of|until|till|prior\s+to|no\s+later\s+than)\s+(?:the\s+)?"
+        + _choice(dates.holidays)
+    )
+    within = (
+        rf"(?<!to\s)(?:within|in|over|during)\s+(?:the\s+)?(?:next\s+|coming\s+|first\s+)?"
+        rf"{count}\s+{_choice(dates.durations)}"
+    )
+    deadline = re.compile(
+        rf"(?<![\w])(?:{within}|{holiday}|{whole}"
+        rf"|(?:{preposition})?(?:{part})?(?:the\s+)?(?:{full})"
+        rf"|(?:{preposition}(?:{part})?|{part})(?:the\s+)?(?:{bare})(?![\w])"
+        rf"|(?:{preposition})?{part}{after_part})",
+        re.IGNORECASE,
+    )
+    amount = _number_pattern(terms, named=False)
+    past = rf"{_choice(lines.past)}(?:'s)?"
+    from_ = re.compile(
+        rf"{_choice(lines.from_)}\s+(?:(?:the|a|an|its|our|their|current|present|existing|"
+        rf"today's|this\s+year's|{past})\s+)*(?:(?:level|figure|rate|base|baseline)\s+(?:of\s+)?)?"
+        rf"(?P<number>{amount})",
+        re.IGNORECASE,
+    )
+    compare = re.compile(
+        rf"{_choice(lines.compare)}\s+(?:the\s+)?{past}(?:\s+(?:level|figure|results?))?"
+        rf"|{_choice(lines.same_period)}",
+        re.IGNORECASE,
+    )
+    figure = rf"(?:\s*{_choice(lines.figure_words)})*\s*"
+    current = re.compile(
+        rf"(?<![\w]){_choice(lines.current)}{figure}(?P<number>{amount})"
+        rf"|(?P<number2>{amount})\s+(?:(?:has|have)\s+been\s+|already\s+)?(?:[^\W\d_]+\s+)?"
+        rf"{_choice(lines.current)}(?![\w])",  # 12 million yuan collected so far
+        re.IGNORECASE,
+    )
+    past_figure = re.compile(
+        rf"(?<![\w]){past}\s*[:,]?\s*(?P<topic>(?:[^\W\d_][\w'-]*\s+){{0,4}}?)"
+        rf"(?:(?:{_choice(lines.figure_words)}|had|reached|signed|added|came\s+to|stood\s+at)\s*)?"
+        rf"(?P<number>{amount})",
+        re.IGNORECASE,
+    )
+    past_after = re.compile(
+        rf"(?:(?:compared\s+(?:with|to)|versus|vs\.?|against|up\s+from|down\s+from)\s+)?"
+        rf"(?P<number>{amount})\s+(?:(?:in|during|for)\s+)?(?:the\s+)?{past}",
+        re.IGNORECASE,
+    )
+    return EnglishPatterns(
+        deadline=deadline,
+        number=re.compile(_number_pattern(terms, named=True), re.IGNORECASE),
+        from_=from_,
+        compare=compare,
+        current=current,
+        past_figure=past_figure,
+        past_after=past_after,
+    )
+
+
+def _is_number_en(match: re.Match[str]) -> bool:
+    value = match.group("value").casefold()
+    return value not in NUMBER_WORDS_NEEDING_UNIT or bool(
+        match.group("scale") or match.group("unit")
+    )
+
+
+def _is_figure_en(match: re.Match[str], terms: SmartTerms) -> bool:
+    """A figure names a level, not a change: 'last year sales rose 10%' compares instead."""
+    topic = (match.groupdict().get("topic") or "").split()
+    return not any(terms.verb_kind(w) in ("up", "down") for w in topic)
+
+
+def _claimed_en(text: str, terms: SmartTerms) -> list[Token]:
+    """Deadlines, baselines and numbers, each pattern searched on text not claimed before it."""
+    p = _patterns(terms)
+    patterns: list[tuple[re.Pattern[str], Callable[[re.Match[str]], Token], Callable]] = [
+        (p.deadline, lambda m: Token("deadline", m.group(), m.start(), m.end()), bool),
+        (p.from_, lambda m: _baseline_token("from", m), bool),
+        (p.compare, lambda m: _baseline_token("compare", m), bool),
+        (p.current, lambda m: _baseline_token("current", m), bool),
+        (p.past_figure, lambda m: _baseline_token("past", m), lambda m: _is_figure_en(m, terms)),
+        (p.past_after, lambda m: _baseline_token("past", m), bool),
+        (p.number, lambda m: Token("number", m.group(), m.start(), m.end()), _is_number_en),
+    ]
+    found: list[Token] = []
+    masked = list(text)
+    for pattern, make, keep in patterns:
+        new = [make(m) for m in pattern.finditer("".join(masked)) if m.group().strip() and keep(m)]
+        for token in new:
+            masked[token.start : token.end] = MASK * (token.end - token.start)
+        found += new
+    return sorted(found, key=lambda token: token.start)
+
+
+def _words_en(text: str, offset: int, terms: SmartTerms) -> list[Token]:
+    """Words and punctuation of a stretch of text, the phrases of the lists joined into one."""
+    raw = [(m.start() + offset, m.end() + offset) for m in RAW_WORD.finditer(text)]
+    tokens: list[Token] = []
+    i = 0
+    longest = terms.longest_phrase
+    while i < len(raw):
+        start, end = raw[i]
+        taken = 1
+        for n in range(min(longest, len(raw) - i), 1, -1):
+            span = raw[i : i + n]
+            gaps = (text[a - offset : b - offset] for (_, a), (b, _) in pairwise(span))
+            if all(WHITESPACE.fullmatch(gap) for gap in gaps):
+                phrase = text[start - offset : span[-1][1] - offset]
+                if terms.key(phrase) in terms.phrases:
+                    taken, end = n, span[-1][1]
+                    break
+        word = text[start - offset : end - offset]
+        kind: TokenKind = "word" if re.match(r"\w", word) else "punct"
+        tokens.append(Token(kind, word, start, end))
+        i += taken
+    return tokens
+
+
+def tokenize_en(text: str, terms: SmartTerms) -> list[Token]:
+    """Normalized English text as deadlines, baselines, numbers, words and punctuation."""
+    tokens: list[Token] = []
+    position = 0
+    for token in _claimed_en(text, terms):
+        if token.start > position:
+            tokens += _words_en(text[position : token.start], position, terms)
+        tokens.append(token)
+        position = token.end
+    if position < len(text):
+        tokens += _words_en(text[position:], position, terms)
+    return tokens
+
+
+def _is_word(token: Token, words: tuple[str, ...], terms: SmartTerms) -> bool:
+    return token.kind == "word" and terms.is_in(token.text, words)
+
+
+def _is_verb_en(token: Token, terms: SmartTerms) -> bool:
+    return token.kind == "word" and terms.verb_kind(token.text) is not None
+
+
+def _is_noise_en(token: Token, terms: SmartTerms) -> bool:
+    """Fillers, vague words and punctuation: no part of a measure at its ends ('account A' keeps
+    its capital A, which is a name, not an article)."""
+    if token.kind == "punct":
+        return True
+    name = len(token.text) == 1 and token.text.isupper() and token.text != "I"
+    return not name and _is_word(token, (*terms.fillers, *terms.vague), terms)
+
+
+def _trim_en(words: list[Token], terms: SmartTerms) -> list[Token]:
+    """Drop fillers, vague words and punctuation at both ends, but keep an article or the like
+    right before the measure: 'to try to raise the return rate' → 'the return rate'."""
+    start, end = 0, len(words)
+    while start < end and _is_noise_en(words[start], terms):
+        start += 1
+    while end > start and _is_noise_en(words[end - 1], terms):
+        end -= 1
+    if 0 < start < end and _is_word(words[start - 1], DETERMINERS, terms):
+        start -= 1
+    return words[start:end]
+
+
+def _is_named_en(words: list[Token], terms: SmartTerms) -> bool:
+    """Words name a measure: not only verbs, fillers and vague words ('collect' is a measure)."""
+    return any(
+        not _is_noise_en(w, terms) and (not _is_verb_en(w, terms) or terms.is_measure(w.text))
+        for w in words
+    )
+
+
+def _clauses_en(tokens: list[Token], terms: SmartTerms) -> list[list[Token]]:
+    """Split at clause punctuation, and at 'and' (or the like) when a verb comes next."""
+    clauses: list[list[Token]] = [[]]
+    for i, token in enumerate(tokens):
+        if token.kind == "punct" and CLAUSE_BREAK.search(token.text):
+            clauses.append([])
+            continue
+        if _is_word(token, terms.conjunctions, terms):
+            following = (t for t in tokens[i + 1 :] if not _is_word(t, terms.fillers, terms))
+            if (nxt := next(following, None)) is not None and _is_verb_en(nxt, terms):
+                clauses.append([])
+                continue
+        clauses[-1].append(token)
+    return [clause for clause in clauses if clause]
+
+
+def _main_verb_en(clause: list[Token], terms: SmartTerms) -> int | None:
+    """The verb right before the first number, else the first verb."""
+    verbs = [i for i, token in enumerate(clause) if _is_verb_en(token, terms)]
+    if not verbs:
+        return None
+    number = next((i for i, t in enumerate(clause) if t.kind == "number"), len(clause))
+    before = [i for i in verbs if i < number]
+    return before[-1] if before else verbs[0]
+
+
+def _leads_to_number(rest: list[Token], i: int, terms: SmartTerms) -> bool:
+    """Whether bounds, and then a number, follow from ``i`` on: '(to) within 24 hours'."""
+    while i < len(rest) and _is_word(rest[i], terms.bounds, terms):
+        i += 1
+    return i < len(rest) and rest[i].kind == "number"
+
+
+def _starts_target(rest: list[Token], i: int, terms: SmartTerms) -> bool:
+    """Whether the target starts at ``i``: 'to 98%', 'by 5 percentage points', 'below 2%'."""
+    marker = _is_word(rest[i], terms.markers, terms)
+    return _leads_to_number(rest, i + 1 if marker else i, terms)
+
+
+def _past_baseline(rest: list[Token], i: int, terms: SmartTerms) -> int:
+    """Past a baseline right after the measure: 'from 90%', or a 'from' with no number."""
+    while i < len(rest):
+        if rest[i].kind == "baseline":
+            i += 1
+        elif terms.key(rest[i].text) == "from":  # 'from the current level to 98%'
+            i += 1
+            while (
+                i < len(rest) and rest[i].kind in IN_MEASURE and not _starts_target(rest, i, terms)
+            ):
+                i += 1
+        else:
+            break
+    return i
+
+
+@dataclass(frozen=True)
+class _Target:
+    """What follows the measure: marker, bounds, the number and the words after it."""
+
+    start: int  # where the target as written begins (its marker, bound or number)
+    marker: str
+    lead: tuple[Token, ...]  # bounds before the number: 'within', 'at least'
+    number: Token | None
+    bound: str  # a bound after the number: 'or more'
+    end: Token | None  # the last token of the target, after-words left out
+    after: tuple[Token, ...]  # words after the number: '5 [new key accounts]'
+
+
+def _target(rest: list[Token], i: int, terms: SmartTerms) -> _Target:
+    start = rest[i].start if i < len(rest) else 0
+    marker = ""
+    if i < len(rest) and _is_word(rest[i], terms.markers, terms) and _starts_target(rest, i, terms):
+        marker = terms.key(rest[i].text)
+        i += 1
+    lead: list[Token] = []
+    while (
+        i < len(rest) and _is_word(rest[i], terms.bounds, terms) and _starts_target(rest, i, terms)
+    ):
+        lead.append(rest[i])
+        i += 1
+    if i >= len(rest) or rest[i].kind != "number":
+        return _Target(start, marker, tuple(lead), None, "", None, ())
+    number, end, bound = rest[i], rest[i], ""
+    i += 1
+    if i < len(rest) and _is_word(rest[i], terms.bounds, terms):
+        bound, end = rest[i].text, rest[i]
+        i += 1
+    after: list[Token] = []
+    while i < len(rest) and rest[i].kind in IN_MEASURE and not _is_verb_en(rest[i], terms):
+        after.append(rest[i])
+        i += 1
+    return _Target(start, marker, tuple(lead), number, bound, end, tuple(after))
+
+
+def _span(text: str, first: Token, last: Token, tokens: list[Token]) -> str:
+    """The text from one token to another, without the deadlines inside it."""
+    return _span_at(text, first.start, last.end, tokens)
+
+
+def _span_at(text: str, start: int, end: int, tokens: list[Token]) -> str:
+    pieces, position = [], start
+    for token in tokens:
+        if token.kind == "deadline" and start <= token.start and token.end <= end:
+            pieces.append(text[position : token.start])
+            position = token.end
+    pieces.append(text[position:end])
+    return " ".join(" ".join(pieces).split()).strip(" ,;:")
+
+
+def _level_form(kind: str, target: _Target) -> Form:
+    if target.number is None:
+        return "level"
+    if kind == "reach":
+        return "reach"
+    if target.marker in ("to", "at") or (target.lead and target.marker != "by"):
+        return "level"  # 'to 98%', 'below 2%'
+    return "delta"  # 'by 5 percentage points', '20%'
+
+
+def _read_goal_en(
+    text: str, clause: list[Token], topic: Topic | None, terms: SmartTerms
+) -> Goal | None:
+    """One English clause as a goal, or None if it has no action verb.
+
+    The measure comes after the verb ('raise [on-time delivery for account A] from 90% to 98%')
+    or before it ('[customer satisfaction] should rise to 90%'), or from the clause before
+    ('customer satisfaction is currently 85%; raise it to 90%'); a count verb counts what
+    follows its number ('add 5 [new key accounts]').
+    """
+    v = _main_verb_en(clause, terms)
+    if v is None:
+        return None
+    verb = clause[v]
+    kind = terms.verb_kind(verb.text) or "count"
+    rest = clause[v + 1 :]
+    i = 0
+    while i < len(rest) and rest[i].kind in IN_MEASURE:
+        if _is_verb_en(rest[i], terms) or terms.key(rest[i].text) == "from":
+            break
+        if _starts_target(rest, i, terms):
+            break
+        i += 1
+    between = _trim_en(rest[:i], terms)
+    target = _target(rest, _past_baseline(rest, i, terms), terms)
+    after = _trim_en(list(target.after), terms)
+    before = _trim_en(_before_en(clause, v, terms), terms)
+    baseline = _baseline_of(clause)
+    named = _is_named_en(between, terms)
+    inherited = not named and not _is_named_en(before, terms) and topic is not None
+    if inherited:
+        assert topic is not None
+        before = topic.words
+        baseline = baseline or topic.baseline
+    if kind != "count" and (named or inherited or not after):
+        words = between if named else before
+        end = after[-1] if after else target.end  # 'to 90% [among key accounts]'
+        return Goal(
+            form=_level_form(kind, target),
+            verb=verb,
+            verb_phrase=verb.text,
+            measure=_text(text, words) if _is_named_en(words, terms) else "",
+            measure_words=tuple(w.text for w in words),
+            target=target.number,
+            bound=target.bound,
+            phrase="",
+            baseline=baseline,
+            baseline_in_phrase=False,
+            target_phrase=_span_at(text, target.start, end.end, clause) if end else "",
+        )
+    objects = after
+    if after and _is_word(after[0], terms.prepositions, terms) and terms.key(after[0].text) != "of":
+        objects = [] if terms.is_measure(verb.text) else after  # 'collect 3m yuan [from A]'
+    objects = objects or between or ([verb] if terms.is_measure(verb.text) else before)
+    last = after[-1] if after else max((target.end or verb, *between), key=lambda t: t.end)
+    first = before[0] if before and not inherited else verb  # who acts: 'our East China team'
+    phrase = _span(text, first, last, clause)
+    if inherited and objects is before:
+        phrase = f"{_text(text, before)} {phrase}"
+    return Goal(
+        form="count",
+        verb=verb,
+        verb_phrase=verb.text,
+        measure=_text(text, objects) if _is_named_en(objects, terms) else "",
+        measure_words=tuple(w.text for w in objects),
+        target=target.number,
+        bound=target.bound,
+        phrase=phrase,
+        baseline=baseline,
+        baseline_in_phrase=any(
+            t.kind == "baseline" and first.start <= t.start and t.end <= last.end for t in clause
+        ),
+    )
+
+
+def _before_en(clause: list[Token], verb: int, terms: SmartTerms) -> list[Token]:
+    """The words before the verb, back to a deadline, baseline or number: the subject."""
+    words: list[Token] = []
+    for token in reversed(clause[:verb]):
+        if token.kind not in IN_MEASURE or _is_verb_en(token, terms):
+            if words or token.kind not in ("deadline", "baseline"):
+                break
+            continue
+        words.insert(0, token)
+    return words
+
+
+def _topic_en(text: str, clause: list[Token], terms: SmartTerms) -> Topic | None:
+    cut = next((i for i, t in enumerate(clause) if t.kind in ("baseline", "number")), len(clause))
+    words = _trim_en([t for t in clause[:cut] if t.kind in IN_MEASURE], terms)
+    baseline = _baseline_of(clause)
+    if not words and baseline is not None and baseline.topic:
+        start = baseline.topic_start
+        words = _trim_en(_words_en(text[start : start + len(baseline.topic)], start, terms), terms)
+    if not _is_named_en(words, terms):
+        return None
+    return Topic(words, baseline)
+
+
+def read_goals_en(text: str, tokens: list[Token], terms: SmartTerms) -> list[Goal]:
+    """The goals of a normalized English text, one per clause with an action verb, in order."""
+    goals: list[Goal] = []
+    topic: Topic | None = None
+    for clause in _clauses_en(tokens, terms):
+        goal = _read_goal_en(text, clause, topic, terms)
+        if goal is not None:
+            goals.append(goal)
+            topic = None
+            continue
+        found = _topic_en(text, clause, terms)
+        if found is None and topic is not None:
+            found = Topic(topic.words, topic.baseline or _baseline_of(clause))
+        topic = found
+    return goals
+
+
+def vague_words_en(tokens: list[Token], terms: SmartTerms) -> tuple[str, ...]:
+    """Vague words and phrases once each, in order, as the word list gives them."""
+    found = [terms.key(t.text) for t in tokens if _is_word(t, terms.vague, terms)]
+    return tuple(dict.fromkeys(found))

@@ -1,9 +1,11 @@
-"""Numbers for people: yuan with thousands separators (or in 万 and 亿 where room is short),
-percentages with one decimal, counts that say when they are rounded."""
+"""Numbers for people: yuan with thousands separators (or in 万 and 亿, or K and M, where room
+is short), percentages with one decimal, counts that say when they are rounded."""
 
 from __future__ import annotations
 
 import math
+
+from courseware.i18n import current_language
 
 
 def yuan(amount: float, *, signed: bool = False, minus: str = "−") -> str:
@@ -36,10 +38,14 @@ def number(value: float, digits: int = 0) -> str:
 
 
 CHINESE_UNITS = ((1.0, ""), (1e4, "万"), (1e8, "亿"), (1e12, "万亿"))  # each 10,000 times the last
+ENGLISH_UNITS = ((1.0, ""), (1e3, "K"), (1e6, "M"), (1e9, "B"), (1e12, "T"))
+MONEY_UNITS = {"zh": CHINESE_UNITS, "en": ENGLISH_UNITS}
+PLAIN_BELOW = 1e4  # smaller sums are written out in full: ¥5,000
 
 
-def yuan_short(amount: float, *, digits: int = 2, minus: str = "−") -> str:
-    """Yuan in Chinese units from ¥1万 up: ¥5,000, ¥50万, ¥1,000万, ¥1亿, ¥1.2亿, ¥3万亿.
+def yuan_short(amount: float, *, digits: int = 2, minus: str = "−", lang: str | None = None) -> str:
+    """Yuan in the language's units from ¥10,000 up: ¥5,000, ¥50万, ¥1,000万, ¥1.2亿 in Chinese;
+    ¥5,000, ¥50K, ¥10M, ¥120M in English.
 
     At most ``digits`` decimals, trailing zeros dropped; an amount that rounds up to the next
     unit takes it (¥9,999.999 is ¥1万). For axes and other places short of room; ``yuan``
@@ -47,13 +53,18 @@ def yuan_short(amount: float, *, digits: int = 2, minus: str = "−") -> str:
     """
     if not math.isfinite(amount):
         return "—"
+    units = MONEY_UNITS.get(lang or current_language(), CHINESE_UNITS)
     size = abs(amount)
-    level = max(i for i, (scale, _unit) in enumerate(CHINESE_UNITS) if i == 0 or size >= scale)
-    scaled = round(size / CHINESE_UNITS[level][0], digits)
-    if scaled >= 10_000 and level + 1 < len(CHINESE_UNITS):
-        level += 1
-        scaled = round(size / CHINESE_UNITS[level][0], digits)
-    shown = f"¥{number(scaled, digits)}{CHINESE_UNITS[level][1]}"
+    level = max(
+        i for i, (scale, _u) in enumerate(units) if i == 0 or size >= max(scale, PLAIN_BELOW)
+    )
+    scaled = round(size / units[level][0], digits)
+    if level + 1 < len(units):
+        promote = max(units[level + 1][0], PLAIN_BELOW) / units[level][0]
+        if scaled >= promote:
+            level += 1
+            scaled = round(size / units[level][0], digits)
+    shown = f"¥{number(scaled, digits)}{units[level][1]}"
     return f"{minus}{shown}" if amount < 0 and scaled > 0 else shown
 
 

@@ -24,6 +24,7 @@ import altair as alt
 
 from courseware.content.figures import ChartSpec, chart_spec
 from courseware.format import yuan, yuan_short
+from courseware.i18n import current_language, t
 
 Spec = dict[str, Any]
 PALETTE = ["#1f4e79", "#c0392b", "#f39c12", "#2e86c1", "#27ae60"]
@@ -558,27 +559,28 @@ def _mastery_template(title: str) -> Spec:
     return _framed((bars + rule.encode(x="x:Q")).to_dict())
 
 
-# Dates as Chinese readers write them: 3月2日 at midnight ticks, 14:00 between them.
-DATE_LABEL = (
-    "hours(datum.value) || minutes(datum.value)"
-    " ? timeFormat(datum.value, '%H:%M') : timeFormat(datum.value, '%-m月%-d日')"
-)
+def date_label() -> str:
+    """Dates as the run's readers write them (3月2日, or Mar 2) at midnight ticks, 14:00 between."""
+    return (
+        "hours(datum.value) || minutes(datum.value)"
+        f" ? timeFormat(datum.value, '%H:%M') : timeFormat(datum.value, '{t('app.date_axis')}')"
+    )
 
 
 def history_spec(points: list[tuple[str, float, str]], *, title: str) -> Spec:
     """Each finished attempt's share of points over time."""
     data = [{"when": when, "ratio": ratio, "scope": scope} for when, ratio, scope in points]
-    return filled(_history_template(title), rows=data)
+    return filled(_history_template(title, current_language()), rows=data)
 
 
 @lru_cache(maxsize=8)
-def _history_template(title: str) -> Spec:
+def _history_template(title: str, _lang: str) -> Spec:  # dates follow the language
     chart = (
         alt.Chart(alt.NamedData("rows"))
         .mark_line(point=True, color="#1f4e79")
         .encode(
             x=alt.X("when:T", title=None, scale=alt.Scale(nice=True),
-                    axis=alt.Axis(labelExpr=DATE_LABEL, labelAngle=0, labelOverlap=False,
+                    axis=alt.Axis(labelExpr=date_label(), labelAngle=0, labelOverlap=False,
                                   labelFlush=True,
                                   tickCount=alt.ExprRef(expr="max(2, floor(width / 90))"))),
             y=alt.Y("ratio:Q", title=title, scale=alt.Scale(domain=[0, 1], nice=False),

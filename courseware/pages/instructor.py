@@ -95,7 +95,10 @@ def _items(results: list[Row]) -> None:
     items, titles, _errors = quiz_items()
     rows = [
         {
-            t("dashboard.flags"): "、".join(t(f"dashboard.flag.{f}") for f in s.flags) or None,
+            t("dashboard.flags"): t("app.list_separator").join(
+                t(f"dashboard.flag.{f}") for f in s.flags
+            )
+            or None,
             t("dashboard.facility"): round(s.facility * 100, 1),
             t("dashboard.discrimination"): None
             if s.discrimination is None

@@ -40,7 +40,7 @@ def test_navigation_registers_every_page():
 def test_the_sidebar_links_to_the_phone_page():
     at = open_page("")
     link = at.sidebar.get("link_button")[0]
-    assert link.proto.label == "加入课堂投票" and link.proto.url.endswith("/join")
+    assert link.proto.label == "加入课堂投票" and link.proto.url.endswith("/join?lang=zh")
 
 
 @pytest.mark.parametrize("url_path", list(EXPECTED_TITLES), ids=lambda p: p or "home")

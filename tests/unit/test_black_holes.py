@@ -132,3 +132,43 @@ def test_diagnose_never_raises_and_stays_in_range(answers):
             s for s in result.scores.values() if s is not None
         )
         assert result.scores[result.worst] >= 50
+
+
+# ---- English ----------------------------------------------------------------------------------
+def test_english_holes_are_the_chinese_ones_with_the_english_lesson_names():
+    holes = load_holes("en")
+    assert [(h.id, h.name, h.label) for h in holes] == [
+        ("undecided", "Discussion without decision", "Management by slogan"),
+        ("unexecuted", "Decision without action", "All talk, no action"),
+        ("fruitless", "Action without results", "Going through the motions"),
+    ]
+    assert load_holes("en") is holes
+
+
+def test_english_statements_match_the_chinese_ones_one_for_one():
+    pairs = zip(load_holes("en"), load_holes(), strict=True)
+    for english, chinese in pairs:
+        assert [s.id for s in english.statements] == [s.id for s in chinese.statements]
+        assert all(s.text.endswith(".") for s in english.statements)
+    texts = [s.text for h in load_holes("en") for s in h.statements]
+    assert len(set(texts)) == 9
+    assert not [t for t in texts if any("\u4e00" <= c <= "\u9fff" for c in t)]
+
+
+def test_the_english_lesson_table_names_each_hole_beside_its_chinese_name():
+    survey, chinese = load_survey("en"), load_survey()
+    assert survey.lesson == chinese.lesson
+    lesson = next(e.lesson for e in load_course("en") if e.part == survey.lesson.part)
+    section = lesson.section(survey.lesson.section)
+    assert section is not None
+    for hole, zh in zip(survey.holes, chinese.holes, strict=True):
+        assert f"| {hole.name} ({zh.name}) | {hole.label} ({zh.label}) |" in section.text
+
+
+def test_english_scale_runs_from_never_to_always():
+    assert load_survey("en").scale == ("Never", "Rarely", "Sometimes", "Often", "Always")
+
+
+def test_english_scores_are_the_chinese_scores():
+    answers = {"undecided.1": 5, "undecided.2": 4, "unexecuted.1": 2, "fruitless.9": 3}
+    assert diagnose(answers, "en") == diagnose(answers)

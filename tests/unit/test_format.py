@@ -86,3 +86,12 @@ def test_count_says_when_it_is_rounded(value, shown):
 @pytest.mark.parametrize("bad", [math.nan, math.inf, -math.inf])
 def test_no_nan_or_infinity_reaches_people(bad):
     assert yuan(bad) == percent(bad) == number(bad) == yuan_short(bad) == count(bad) == "—"
+
+
+@pytest.mark.parametrize(
+    ("amount", "shown"),
+    [(5_000, "¥5,000"), (9_999.999, "¥10K"), (50_000, "¥50K"), (1e7, "¥10M"), (1.2e8, "¥120M"),
+     (999_999.999, "¥1M"), (1.5e9, "¥1.5B"), (-8e5, "−¥800K")],
+)  # fmt: skip
+def test_short_yuan_in_english_units(amount: float, shown: str):
+    assert yuan_short(amount, lang="en") == shown

@@ -13,8 +13,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import BaseModel, ConfigDict, field_validator
 
+from calculators.indicators import all_indicators
 from calculators.smart import LETTERS, Advice, Letter, SmartCheck, check_goal
-from calculators.smart_terms import TERMS_FILE, load_terms, segment
+from calculators.smart_terms import TERMS_FILE, load_terms, segment, terms_file
 from courseware.i18n import lookup, t
 from courseware.paths import PROJECT_ROOT
 
@@ -41,6 +42,7 @@ class CorpusGoal(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
+    file: str = CORPUS_FILE.name
     line: int
     goal: str
     verdict: dict[Letter, Verdict]
@@ -56,17 +58,17 @@ class CorpusGoal(BaseModel):
 
     @property
     def where(self) -> str:
-        return f"{CORPUS_FILE.name}:{self.line}"
+        return f"{self.file}:{self.line}"
 
 
-def load_corpus() -> list[CorpusGoal]:
-    """Every goal of the corpus with the line it starts on."""
-    root = yaml.compose(CORPUS_FILE.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+def load_corpus(path: Path = CORPUS_FILE) -> list[CorpusGoal]:
+    """Every goal of a corpus with the line it starts on."""
+    root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
     loader = yaml.SafeLoader("")
     goals = []
     for node in root.value:
         entry = loader.construct_object(node, deep=True)
-        goals.append(CorpusGoal(line=node.start_mark.line + 1, **entry))
+        goals.append(CorpusGoal(file=path.name, line=node.start_mark.line + 1, **entry))
     return goals
 
 
@@ -428,3 +430,425 @@ def test_goal_like_text_never_raises_and_a_rewrite_keeps_its_measure(goal: str):
     assert check.score == sum(check.letters.values())
     if check.rewrite is not None:
         assert check.measure is not None and check.measure in rewritten(check)
+
+
+# ---- English ----------------------------------------------------------------------------------
+EN_CORPUS_FILE = CORPUS_FILE.with_name("smart_goals.en.yaml")
+EN_CORPUS = load_corpus(EN_CORPUS_FILE)
+EN_WEAK = "Do a better job of customer service this year."
+EN_STRONG = (
+    "By the end of this quarter, cut the response time to key-account complaints to within "
+    "24 hours, and raise key-account customer satisfaction by 5 percentage points over last quarter."
+)
+
+
+def check_en(goal: str) -> SmartCheck:
+    return check_goal(goal, "en")
+
+
+def rewritten_en(check: SmartCheck) -> str | None:
+    if check.rewrite is None:
+        return None
+    form = lookup(f"tools.smart-checker.forms.{check.rewrite.form}", "en")
+    return check.rewrite.fill(form, t("tools.smart-checker.deadline_blank", "en"))
+
+
+@pytest.mark.parametrize("case", EN_CORPUS, ids=[case.where for case in EN_CORPUS])
+def test_english_corpus_goal(case: CorpusGoal):
+    check = check_en(case.goal)
+    assert verdicts(check) == case.verdict
+    assert {letter: check.advice[letter] for letter in case.advice} == case.advice
+    assert {field: read(check, field) for field in case.read} == case.read
+    text = rewritten_en(check)
+    if case.rewrite is False:
+        assert text is None
+        assert check.no_rewrite is not None
+        return
+    assert text is not None, f"no rewrite offered: {check.no_rewrite}"
+    for part in case.rewrite.contains:
+        assert part in text
+    for part in case.rewrite.excludes:
+        assert part not in text, text
+
+
+def test_english_corpus_has_good_and_bad_goals_in_the_course_terms():
+    good = [c for c in EN_CORPUS if set(c.verdict.values()) == {"pass"}]
+    assert len(EN_CORPUS) >= 30
+    assert len(good) >= 15 and len(EN_CORPUS) - len(good) >= 15
+    assert all(case.read for case in EN_CORPUS)
+    text = " ".join(c.goal for c in EN_CORPUS)
+    terms = ("on-time delivery", "sales", "collect", "key accounts", "purchases", "satisfaction")
+    terms += ("complaint", "million", "billion", "500k", "RMB 5m", "%", "percentage points")
+    periods = ("by June 30", "this quarter", "by year end", "in Q3", "next month", "by the end of")
+    vague = ("Try to improve customer satisfaction", "Strengthen communication with customers")
+    vague += ("Visit customers as much as possible",)
+    assert [w for w in (*terms, *periods, *vague) if w not in text] == []
+    assert not [c.goal for c in EN_CORPUS if any("\u4e00" <= ch <= "\u9fff" for ch in c.goal)]
+
+
+def test_every_english_indicator_read_is_an_english_indicator_name():
+    names = {i.name for i in all_indicators("en")}
+    read_names = {c.read.get("indicator") for c in EN_CORPUS} - {None}
+    assert read_names and read_names <= names
+
+
+def test_every_english_rewrite_keeps_the_measure_and_the_target_as_written():
+    for case in EN_CORPUS:
+        check = check_en(case.goal)
+        if check.rewrite is not None:
+            text = rewritten_en(check)
+            assert check.measure is not None and check.number is not None, case.where
+            assert check.rewrite.measure.casefold() == check.measure.casefold(), case.where
+            assert check.rewrite.measure in text and check.number in text, case.where
+            assert (text[0].isupper() or text.startswith("[")) and text.endswith("."), case.where
+
+
+def test_english_advice_codes_are_the_chinese_ones():
+    for case in EN_CORPUS:
+        check = check_en(case.goal)
+        for letter in LETTERS:  # every code has its message in the UI catalog
+            assert lookup(f"tools.smart-checker.letters.{letter}.{check.advice[letter]}", "zh")
+        if check.no_rewrite is not None:
+            assert lookup(f"tools.smart-checker.no_rewrite.{check.no_rewrite}", "zh")
+
+
+def test_english_weak_goal_from_the_lesson():
+    check = check_en(EN_WEAK)
+    assert check.letters == {"S": False, "M": False, "A": False, "R": False, "T": True}
+    assert check.deadline == "this year"
+    assert check.vague_words == ("a better job",)
+    assert check.advice["S"] == "vague"
+    assert (check.rewrite, check.no_rewrite) == (None, "no_action")
+
+
+def test_the_english_lessons_strong_goal_passes_every_letter_without_a_rewrite():
+    check = check_en(EN_STRONG)
+    assert passed(check) == "SMART"
+    assert (check.number, check.baseline) == ("24 hours", "over last quarter")
+    assert check.deadline == "By the end of this quarter"
+    assert (check.rewrite, check.no_rewrite) == (None, "several_targets")
+
+
+@pytest.mark.parametrize(
+    ("goal", "letters"),
+    [
+        ("By the end of this quarter, customer satisfaction from 80% to 90%", "MART"),  # no verb
+        ("By the end of this quarter, raise customer satisfaction over last quarter", "SART"),
+        ("By the end of this quarter, raise customer satisfaction to 90%", "SMRT"),  # no baseline
+        ("By the end of this quarter, increase visits to key accounts from 20 to 30", "SMAT"),
+        ("Raise customer satisfaction from 80% to 90%", "SMAR"),  # no deadline
+        ("By 2026-03-31, raise market share from 12% to 15%", "SMART"),
+        ("Within six months, cut staff turnover from 15% to 10%", "SMART"),
+        ("Try to raise customer satisfaction as much as possible", "R"),
+        ("Strive to reduce employee turnover a bit", "R"),
+        ("Achieve 5% growth", "M"),  # growth of what?
+        ("Submit the proposal by Friday", "T"),  # which proposal, how good?
+        ("This  quarter   raise customer\nsatisfaction to 90 %", "SMRT"),  # spaces do not matter
+        ("", ""),
+        ("   \n\t ", ""),
+    ],
+)
+def test_english_letters(goal: str, letters: str):
+    check = check_en(goal)
+    assert passed(check) == letters
+    assert check.score == len(letters)
+
+
+@pytest.mark.parametrize(
+    ("goal", "number"),
+    [
+        ("Raise customer satisfaction by 5 percentage points", "5 percentage points"),
+        ("Reach sales of 100 million yuan by year end", "100 million yuan"),
+        ("Reach sales of 1.2 billion yuan", "1.2 billion yuan"),
+        ("Reach sales of RMB 1.2 billion", "RMB 1.2 billion"),
+        ("Collect 3 million by the end of March", "3 million"),
+        ("Reach revenue of 1,000,000 yuan", "1,000,000 yuan"),
+        ("Raise monthly purchases to 800k", "800k"),
+        ("Reach sales of 800 thousand yuan", "800 thousand yuan"),
+        ("Reach revenue of 1.2bn yuan", "1.2bn yuan"),
+        ("Raise on-time delivery by two percentage points", "two percentage points"),
+        ("Raise revenue to 5m", "5m"),
+        ("Cut the response time to ２４ hours", "24 hours"),  # full-width digits
+        ("Add five new distributors", "five"),
+        ("Raise on-time delivery to 98 %", "98 %"),
+        ("Raise sales of 3C products to 5 million", "5 million"),  # the 3 of 3C is no number
+        ("Complete one proposal", None),  # 'one' alone is an article, not a target
+        ("Visit key accounts within 30 days", None),  # the only number belongs to the deadline
+        ("Finish by June 30, 2026", None),
+        ("Raise sales by 10% in Q3", "10%"),  # Q3 is a deadline, not a number
+    ],
+)
+def test_english_number(goal: str, number: str | None):
+    assert check_en(goal).number == number
+
+
+@pytest.mark.parametrize(
+    ("goal", "deadline"),
+    [
+        ("Raise it to 98% by June 30", "by June 30"),
+        ("Raise it to 98% by 30 June 2026", "by 30 June 2026"),
+        ("Raise it to 98% by June 30th, 2026", "by June 30th, 2026"),
+        ("Raise it to 98% by 2026-06-30", "by 2026-06-30"),
+        ("Raise it to 98% by the end of March 2027", "by the end of March 2027"),
+        ("Raise it to 98% this quarter", "this quarter"),
+        ("Raise it to 98% by the end of this quarter", "by the end of this quarter"),
+        ("Raise it to 98% by year end", "by year end"),
+        ("Raise it to 98% by year-end", "by year-end"),
+        ("Raise it to 98% by the end of the year", "by the end of the year"),
+        ("Raise it to 98% in Q3", "in Q3"),
+        ("Raise it to 98% in Q3 2026", "in Q3 2026"),
+        ("Raise it to 98% in the third quarter", "in the third quarter"),
+        ("Raise it to 98% in H1", "in H1"),
+        ("Raise it to 98% in the second half of this year", "in the second half of this year"),
+        ("Raise it to 98% next month", "next month"),
+        ("Raise it to 98% within two weeks", "within two weeks"),
+        ("Raise it to 98% in the next 30 days", "in the next 30 days"),
+        ("Raise it to 98% by mid-June", "by mid-June"),
+        ("Raise it to 98% before the 10th of next month", "before the 10th of next month"),
+        ("Raise it to 98% by Friday", "by Friday"),
+        ("Raise it to 98% in 2026", "in 2026"),
+        ("Collect 3 million yuan before the Spring Festival", "before the Spring Festival"),
+        ("Visit 10 key accounts every month", "every month"),
+        ("Cut days in inventory to within 30 days", None),  # a target, not a deadline
+        ("Answer every complaint within 24 hours", None),  # hours are a target
+        ("Raise sales by 2,000 units", None),  # a number, not the year 2000
+        ("Complete the annual sales target as soon as possible", None),
+        ("Visit key accounts during the Spring Festival", None),  # a holiday alone is no deadline
+        ("We may add 5 new key accounts", None),  # 'may' is no month
+        ("Raise it to 98% over last quarter", None),  # a baseline, not a deadline
+    ],
+)
+def test_english_deadline(goal: str, deadline: str | None):
+    assert check_en(goal).deadline == deadline
+
+
+@pytest.mark.parametrize(
+    ("goal", "baseline"),
+    [
+        ("Cut response time from 48 hours to 24 hours", "from 48 hours"),
+        ("Cut complaint handling time from 72 to 24 hours", "from 72"),
+        ("Reduce the return rate from 5% to 3%", "from 5%"),
+        ("Raise satisfaction by 5 percentage points over last quarter", "over last quarter"),
+        ("Grow sales 10% compared with the same period last year", "compared with the same period last year"),
+        ("Grow sales 20% year on year", "year on year"),
+        ("Grow sales 20% year-on-year", "year-on-year"),
+        ("Cut costs 5% on last year", "on last year"),
+        ("Satisfaction is currently 85%; raise it to 90%", "currently 85%"),
+        ("Response time is now 3 days; cut it to 1 day", "now 3 days"),
+        ("Add 5 new key accounts this quarter (last year: 3)", "last year: 3"),
+        ("Add 5 new key accounts, compared with 3 last year", "compared with 3 last year"),
+        ("Collect 30 million yuan; 12 million yuan collected so far", "12 million yuan collected so far"),
+        ("Raise customer satisfaction to 90%", None),
+        ("Achieve 5% growth", None),
+    ],
+)  # fmt: skip
+def test_english_baseline(goal: str, baseline: str | None):
+    assert check_en(goal).baseline == baseline
+
+
+@pytest.mark.parametrize(
+    ("goal", "action", "measure"),
+    [
+        ("Raise on-time delivery for account A from 90% to 98%", "Raise",
+         "on-time delivery for account A"),
+        ("Raise the on-time delivery rate of account A to 98%", "Raise",
+         "the on-time delivery rate of account A"),
+        ("Raise training hours to 40 hours", "Raise", "training hours"),  # not the verb 'train'
+        ("Customer satisfaction should rise to 90%", "rise", "Customer satisfaction"),
+        ("Reach sales of 100 million yuan", "Reach", "sales"),
+        ("Collect 30 million yuan", "Collect", "Collect"),  # the verb is the measure
+        ("Collect 30 million yuan of receivables", "Collect", "receivables"),
+        ("Add 5 new key accounts", "Add", "new key accounts"),
+        ("Further improve key-account satisfaction", "improve", "key-account satisfaction"),
+        ("Do a better job of customer service", None, None),
+    ],
+)  # fmt: skip
+def test_english_action_and_measure(goal: str, action: str | None, measure: str | None):
+    check = check_en(goal)
+    assert (check.action, check.measure) == (action, measure)
+
+
+@pytest.mark.parametrize(
+    ("goal", "indicator"),
+    [
+        ("Raise on-time delivery for account A to 98%", "On-time delivery"),
+        ("Cut the response time to key-account complaints to 24 hours", "Response time"),
+        ("Cut complaint handling time to 24 hours", "Response time"),  # handling, not complaints
+        ("Raise the number of key accounts from 5 to 8", "Number of customers"),
+        ("Raise key-account customer satisfaction to 90%", "Customer satisfaction"),
+        ("Raise account A's annual purchases to 15 million yuan", "Annual sales per customer"),
+        ("Raise revenue from new products to 5 million", "Revenue from new products"),
+        ("Reduce customer churn to 5%", "Customer retention rate"),
+        ("Raise sales to 100 million yuan", "Revenue"),
+        ("Raise sales volume to 100,000 units", "Sales volume"),
+        ("Lower staff turnover to 10%", "Employee turnover rate"),
+        ("Raise ROI to 20%", "Return on investment"),
+        ("Raise visits to key accounts to 30", None),  # visits are an activity
+        ("Visit 20 key accounts", None),
+        ("Add 5 new key accounts", "Number of customers"),
+    ],
+)
+def test_english_indicator(goal: str, indicator: str | None):
+    check = check_en(goal)
+    assert (check.indicator.name if check.indicator else None) == indicator
+
+
+def test_english_vague_words_are_listed_once_in_order_of_appearance():
+    check = check_en("Try to further strengthen service, try to do better and reach a high level")
+    assert check.vague_words == ("try to", "further", "strengthen", "better", "high")
+
+
+def test_a_vague_english_goal_with_a_number_is_specific_and_its_rewrite_drops_the_vague_words():
+    check = check_en("Try to raise customer satisfaction to 90% this month")
+    assert check.vague_words == ("try to",)
+    assert check.letters["S"]
+    expected = "This month, raise customer satisfaction from [current level] to 90%."
+    assert rewritten_en(check) == expected
+
+
+def test_english_rewrite_parts_are_as_written():
+    parts = check_en("Raise on-time delivery for account A from 90% to 98% by June 30").rewrite
+    assert parts is not None and parts.lang == "en"
+    assert (parts.form, parts.deadline, parts.baseline) == ("level", "by June 30", "from 90%")
+    assert (parts.verb, parts.measure, parts.target) == (
+        "raise",  # lower case: the verb began the goal
+        "on-time delivery for account A",
+        "to 98%",
+    )
+    count = check_en("Add 5 new key accounts this quarter").rewrite
+    assert count is not None and (count.form, count.phrase) == ("count", "add 5 new key accounts")
+    delta = check_en("Cut the return rate by 1 percentage point over last quarter").rewrite
+    assert delta is not None and (delta.form, delta.target) == ("delta", "by 1 percentage point")
+    reach = check_en("Keep the return rate below 2%").rewrite
+    assert reach is not None and (reach.form, reach.target) == ("reach", "below 2%")
+
+
+def test_an_english_rewrite_uses_the_verb_for_a_subject_and_a_baseline_of_today():
+    check = check_en("Customer satisfaction is currently 85%; it should rise to 90% in Q3")
+    assert rewritten_en(check) == "In Q3, raise customer satisfaction from 85% to 90%."
+
+
+def test_english_rewrite_starts_with_a_capital_and_fills_blanks():
+    parts = check_en("raise customer satisfaction to 90%").rewrite
+    assert parts is not None and (parts.deadline, parts.baseline) == (None, None)
+    form = {
+        "template": "{verb} {measure}|{baseline}|{target}|{deadline}",
+        "baseline": "",
+        "blank": "?",
+    }
+    assert parts.fill(form, "…") == "Raise customer satisfaction|?|to 90%|…"
+
+
+@pytest.mark.parametrize(
+    ("goal", "reason"),
+    [
+        (EN_WEAK, "no_action"),
+        ("Try to improve customer satisfaction", "no_target"),
+        ("Achieve 5% growth this month", "no_measure"),
+        ("Collect 30 million yuan by year end, 5 million more than last year", "several_targets"),
+    ],
+)
+def test_no_english_rewrite_without_measure_verb_and_one_target(goal: str, reason: str):
+    check = check_en(goal)
+    assert (check.rewrite, check.no_rewrite) == (None, reason)
+
+
+def test_english_word_lists_read_phrases_as_one_word():
+    terms = load_terms(terms_file("en"))
+    assert terms.lang == "en" and "on time delivery rate" in terms.phrases
+    assert terms.verb_kind("RAISE") == "up" and terms.verb_kind("bring down") == "down"
+    indicator = terms.measure_indicator("On-time delivery rate")
+    assert indicator is not None and indicator.name == "On-time delivery"
+    assert terms.is_measure("key-account") and not terms.is_measure("visit")
+
+
+def test_english_word_list_naming_an_unknown_indicator_is_refused_with_its_file(tmp_path):
+    english = terms_file("en")
+    broken = tmp_path / english.name
+    text = english.read_text(encoding="utf-8")
+    broken.write_text(text.replace("indicator: Revenue}", "indicator: Sales income}", 1), "utf-8")
+    with pytest.raises(
+        ValueError,
+        match=r"smart_terms\.en\.yaml: no indicator named \['Sales income'\] in indicators\.en\.yaml",
+    ):
+        load_terms(broken)
+
+
+def test_english_goals_are_read_without_the_segmenter():
+    script = (
+        "import sys\n"
+        "from calculators.smart import check_goal\n"
+        "check = check_goal('Add 5 new key accounts this quarter', 'en')\n"
+        "assert check.score == 4, check\n"
+        "assert 'jieba' not in sys.modules, 'jieba loaded for English'\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize("goal", [case.goal for case in CORPUS[:10]] + [WEAK, STRONG])
+def test_the_chinese_path_is_the_default(goal: str):
+    assert check_goal(goal, "zh") == check_goal(goal)
+
+
+def test_very_long_english_text_is_checked():
+    goal = ("By the end of this quarter, raise customer satisfaction from 80% to 90%. " * 80)[:5000]
+    check = check_en(goal)
+    assert len(check.text) == len(goal.strip())
+    assert passed(check) == "SMART"
+
+
+@pytest.mark.parametrize(
+    "goal",
+    [
+        "<script>alert('by June 30')</script><b>visit 10 key accounts</b>",
+        "😀🚀 this week 😀 visit 3 key accounts 🎯",
+        "\x00\x00this month\x00visit\x0010 key accounts",
+        "by " * 1600,
+        "1" * 5000,
+        "m" * 5000,
+        "本季度新增5家大客户",  # Chinese read as English: no letter is sure
+    ],
+)
+def test_odd_english_input_returns_a_check(goal: str):
+    check = check_en(goal)
+    assert 0 <= check.score <= 5
+    assert check.score == sum(check.letters.values())
+
+
+@given(st.text(max_size=300))
+def test_any_text_gives_a_consistent_english_check(goal: str):
+    check = check_en(goal)
+    assert check.score == sum(check.letters.values())
+    assert all(check.letters[x] == (check.advice[x] == "pass") for x in LETTERS)
+    assert check.letters["M"] == (check.number is not None)
+    assert check.letters["T"] == (check.deadline is not None)
+    assert check.letters["R"] == (check.indicator is not None)
+    assert check.letters["A"] == (check.baseline is not None)
+    assert (check.rewrite is None) != (check.no_rewrite is None)
+    if not check.text:
+        assert check.score == 0
+
+
+EN_GOAL_WORDS = (
+    *("raise", "cut", "reach", "add", "keep", "collect", "visit", "try to", "by", "to", "from"),
+    *("of", "the", "in", "over", "within", "at least", "or more", "98%", "90", "5", "24 hours"),
+    *("million", "yuan", "500k", "1.2bn", "percentage points", "June 30", "this quarter"),
+    *("next month", "year end", "Q3", "last year", "currently", "compared with", "year on year"),
+    *("key accounts", "customer satisfaction", "on-time delivery", "sales", "visits", ",", "."),
+    *(";", ":", "(", ")"),
+)
+
+
+@given(st.lists(st.sampled_from(EN_GOAL_WORDS), max_size=30).map(" ".join))
+def test_english_goal_like_text_never_raises_and_a_rewrite_keeps_its_measure(goal: str):
+    check = check_en(goal)
+    assert check.score == sum(check.letters.values())
+    if check.rewrite is not None:
+        assert check.measure is not None and check.rewrite.measure in rewritten_en(check)

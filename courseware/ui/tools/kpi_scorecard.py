@@ -9,11 +9,11 @@ from __future__ import annotations
 import streamlit as st
 from pydantic import ValidationError
 
-from calculators.indicators import load_perspectives
+from calculators.indicators import load_perspectives, same_indicator
 from calculators.kpi import KpiRow, Scorecard, score, to_csv
 from courseware.content.charts import achievement_spec
 from courseware.format import percent
-from courseware.i18n import t
+from courseware.i18n import current_language, t
 from courseware.ui.fields import number_field, problem_messages
 from courseware.ui.row_forms import add_button, row_card, row_ids, row_key
 from courseware.ui.state import PERSIST, seed
@@ -35,10 +35,11 @@ DEFAULT_ROWS = [  # a marketing team's quarter: one indicator from each perspect
 
 
 def render() -> None:
-    perspectives = {p.id: p.name for p in load_perspectives()}
+    lang = current_language()
+    perspectives = {p.id: p.name for p in load_perspectives(lang)}
     options = {
         f"{p.id}:{i.name}": f"{p.name} · {i.name}"
-        for p in load_perspectives()
+        for p in load_perspectives(lang)
         for i in p.indicators
     }
     with tool_frame(NAME):
@@ -116,6 +117,9 @@ def _defaults(row: int) -> dict:
     for field in NUMBERS:
         if values[field] is not None:
             values[field] = float(values[field])
+    if values["indicator"] is not None:  # the example rows name their indicators in Chinese
+        perspective, _, name = values["indicator"].partition(":")
+        values["indicator"] = f"{perspective}:{same_indicator(name, current_language()).name}"
     return values
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from calculators.questioning import Assessment, assess, load_situations, load_techniques
-from courseware.i18n import t
+from courseware.i18n import current_language, t
 from courseware.ui.safe import plain
 from courseware.ui.state import PERSIST, seed
 from courseware.ui.tools.frame import field_key, tool_frame
@@ -19,8 +19,9 @@ MAX_LENGTH = 200
 
 
 def render() -> None:
-    situations = {s.id: s for s in load_situations()}
-    techniques = {tech.id: tech for tech in load_techniques()}
+    lang = current_language()
+    situations = {s.id: s for s in load_situations(lang)}
+    techniques = {tech.id: tech for tech in load_techniques(lang)}
     with tool_frame(NAME):
         with st.expander(t(f"tools.{NAME}.techniques"), icon=":material/help:"):
             st.table(
@@ -70,7 +71,11 @@ def render() -> None:
                 st.session_state.pop(RESULT, None)
                 st.warning(t(f"tools.{NAME}.choose"), icon=":material/touch_app:")
                 return
-            st.session_state[RESULT] = (chosen, technique, assess(chosen, technique, question))
+            st.session_state[RESULT] = (
+                chosen,
+                technique,
+                assess(chosen, technique, question, lang),
+            )
         result = st.session_state.get(RESULT)
         if result is not None and result[0] == chosen:
             _feedback(techniques, *result[1:])
@@ -97,7 +102,7 @@ def _feedback(techniques: dict, chosen: str, result: Assessment) -> None:
     elif result.matches:
         st.success(t(f"tools.{NAME}.matches", name=name), icon=":material/check_circle:")
     elif result.detected:
-        others = "、".join(techniques[d].name for d in result.detected)
+        others = t("app.list_separator").join(techniques[d].name for d in result.detected)
         st.warning(
             t(f"tools.{NAME}.looks_like", name=name, others=others), icon=":material/swap_horiz:"
         )

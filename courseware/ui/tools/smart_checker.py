@@ -6,7 +6,7 @@ import streamlit as st
 
 from calculators.indicators import load_perspectives
 from calculators.smart import LETTERS, Letter, SmartCheck, check_goal
-from courseware.i18n import lookup, t
+from courseware.i18n import current_language, lookup, t
 from courseware.ui.safe import plain
 from courseware.ui.state import PERSIST, seed
 from courseware.ui.tools.frame import field_key, tool_frame
@@ -36,7 +36,7 @@ def render() -> None:
             st.info(t(f"tools.{NAME}.empty"), icon=":material/edit:")
             return
         with st.spinner(t(f"tools.{NAME}.reading")):  # shows only if the first use is slow
-            check = check_goal(text)
+            check = check_goal(text, current_language())
         st.progress(check.score / 5, text=t(f"tools.{NAME}.score", score=check.score))
         st.caption(t(f"tools.{NAME}.advice"))
         for letter in LETTERS:
@@ -57,7 +57,7 @@ def _letter_feedback(check: SmartCheck, letter: Letter) -> None:
         "baseline": plain(check.baseline or ""),
         "indicator": plain(check.indicator.name) if check.indicator else "",
         "perspective": _perspective_name(check),
-        "vague": "、".join(plain(w) for w in check.vague_words) or "—",
+        "vague": t("app.list_separator").join(plain(w) for w in check.vague_words) or "—",
     }
     message = t(f"tools.{NAME}.letters.{letter}.{check.advice[letter]}", **fields)
     title = t(f"tools.{NAME}.letters.{letter}.name")
@@ -70,7 +70,7 @@ def _letter_feedback(check: SmartCheck, letter: Letter) -> None:
 def _perspective_name(check: SmartCheck) -> str:
     if check.indicator is None:
         return ""
-    names = {p.id: p.name for p in load_perspectives()}
+    names = {p.id: p.name for p in load_perspectives(current_language())}
     return names[check.indicator.perspective]
 
 
