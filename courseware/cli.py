@@ -17,8 +17,15 @@ from courseware.assessment.gift import to_gift
 from courseware.content.banks import bank_files, check_banks, load_bank
 from courseware.content.catalog import LESSON_FILE, lesson_files, load_lesson
 from courseware.content.lesson import Lesson
+from courseware.content.parity import (
+    bank_problems,
+    catalog_lines,
+    catalog_problems,
+    lesson_problems,
+)
 from courseware.content.quiz import Bank
 from courseware.errors import ContentError
+from courseware.i18n import DEFAULT_LANG, LOCALES_DIR, catalog, languages
 from courseware.paths import CONTENT_DIR_ENV, PROJECT_ROOT, display_path
 
 _LOCATED = re.compile(r"^(.+?):(\d+): (.*)$")  # a lesson warning, "path:line: message"
@@ -54,6 +61,7 @@ def validate(args: argparse.Namespace, root: Path) -> int:
     """Print every problem as ``path:line: message``; exit 1 if there is any."""
     languages = {lang: load_language(lang, root) for lang in languages_in(root)}
     problems = [p for content in languages.values() for p in _all_problems(content)]
+    problems += parity(languages) + ui_parity()
     if problems:
         for line in sorted_lines(problems):
             print(line)
@@ -112,6 +120,32 @@ def export_gift(args: argparse.Namespace, root: Path) -> int:
     items = sum(len(bank.items) for bank in content.banks)
     print(f"wrote {items} items from {len(content.banks)} banks to {args.output}")
     return 0
+
+
+def parity(languages: dict[str, Language]) -> list[ContentError]:
+    """What each translation lacks or changes of the reference language's structure."""
+    reference = languages.get(DEFAULT_LANG)
+    if reference is None:
+        return []
+    found: list[ContentError] = []
+    for lang, content in languages.items():
+        if lang != DEFAULT_LANG:
+            found += lesson_problems(reference.lessons, content.lessons, lang)
+            found += bank_problems(reference.banks, content.banks, lang)
+    return found
+
+
+def ui_parity() -> list[ContentError]:
+    """UI keys that one language's catalog has and another's lacks."""
+    found: list[ContentError] = []
+    for lang in languages():
+        if lang == DEFAULT_LANG:
+            continue
+        paths = (LOCALES_DIR / f"{DEFAULT_LANG}.toml", LOCALES_DIR / f"{lang}.toml")
+        lines = tuple(catalog_lines(p.read_text(encoding="utf-8")) for p in paths)
+        shown = tuple(display_path(p, PROJECT_ROOT) for p in paths)
+        found += catalog_problems(catalog(DEFAULT_LANG), catalog(lang), shown, lines)
+    return found
 
 
 def languages_in(root: Path) -> list[str]:
