@@ -8,11 +8,16 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
+from functools import lru_cache
+from pathlib import Path
 from typing import Any, Literal, get_args
 
+import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from calculators.spreadsheet import csv_text
+
+DATA_DIR = Path(__file__).with_name("data")
 
 Stage = Literal["P", "D", "C", "A"]
 Status = Literal["todo", "doing", "done"]
@@ -232,37 +237,13 @@ def _csv_value(item: ActionItem, name: str) -> str:
     return "" if value is None else str(value)
 
 
-def example_plan() -> tuple[ActionItem, ...]:
+def example_plan(lang: str = "zh") -> tuple[ActionItem, ...]:
     """A worked example for a marketing team following up a key customer's complaint."""
-    return (
-        ActionItem(
-            what="上门回访反映电芯续航不足的重点客户",
-            why="查明原因并给出整改方案，消除客户顾虑，保住后续订单",
-            who="销售经理（品质工程师配合）",
-            when=date(2026, 3, 6),
-            where="客户工厂",
-            how="带上该批次出货检验记录，现场取样复测，三个工作日内提交分析报告",
-            stage="D",
-            status="doing",
-        ),
-        ActionItem(
-            what="建立重点客户交期周报",
-            why="让客户提前掌握到货节奏，减少因交期不稳定引起的投诉",
-            who="销售助理",
-            when=date(2026, 3, 13),
-            where="营销部（邮件发送给客户采购）",
-            how="每周五汇总生产和物流进度，经销售经理确认后发出",
-            stage="P",
-            status="done",
-        ),
-        ActionItem(
-            what="复盘第一季度客户投诉处理情况",
-            why="检查整改措施是否见效，把有效的做法固定为流程",
-            who="营销部经理",
-            when=date(2026, 3, 31),
-            where="营销部月度例会",
-            how="按投诉类型统计处理时长和客户反馈，对未见效的项目制定新措施",
-            stage="C",
-            status="todo",
-        ),
-    )
+    path = DATA_DIR / f"action_plan.{lang}.yaml"
+    return _example_plan(path if path.exists() else DATA_DIR / "action_plan.zh.yaml")
+
+
+@lru_cache(maxsize=4)
+def _example_plan(path: Path) -> tuple[ActionItem, ...]:
+    rows = yaml.safe_load(path.read_text(encoding="utf-8"))["example"]
+    return tuple(ActionItem(**row) for row in rows)

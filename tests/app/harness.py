@@ -42,7 +42,10 @@ def go_to(at: AppTest, url_path: str) -> AppTest:
 
 
 def open_page(url_path: str, **query: str) -> AppTest:
-    return AppTest.from_function(_navigate, args=(url_path, query), default_timeout=30).run()
+    """A fresh session opening ``/url_path?query``."""
+    at = AppTest.from_function(_navigate, args=(url_path, query), default_timeout=30)
+    at.query_params.update(query)  # the address the browser asked for
+    return at.run()
 
 
 def _list_pages() -> None:

@@ -23,7 +23,7 @@ from calculators.action_plan import (
     to_csv,
 )
 from courseware.content.charts import plan_progress_spec
-from courseware.i18n import t
+from courseware.i18n import current_language, t
 from courseware.ui.row_forms import add_button, row_card, row_ids, row_key
 from courseware.ui.state import PERSIST, seed
 from courseware.ui.tools.frame import field_key, tool_frame
@@ -39,7 +39,7 @@ LEFT_OUT = ("missing_what", "bad_row")  # the problems that keep an action out o
 
 def render() -> None:
     with tool_frame(NAME):
-        ids = row_ids(ROWS, len(example_plan()))
+        ids = row_ids(ROWS, len(example_plan(current_language())))
         slots = [_row_form(row, position) for position, row in enumerate(ids, 1)]
         add_button(ROWS, t(f"tools.{NAME}.add"), len(ids), MAX_ROWS)
         items, problems = items_from_rows([values for values, _ in slots])
@@ -89,7 +89,7 @@ def _field(field: str, key: str) -> object:
 
 def _defaults(row: int) -> dict:
     """The first values of a row: an example action's, or an empty one's for one added later."""
-    plan = example_plan()
+    plan = example_plan(current_language())
     if row < len(plan):
         return {name: getattr(plan[row], name) for name in CSV_FIELDS}
     return {**NEW_ROW, "stage": STAGES[0], "status": STATUSES[0]}
