@@ -32,8 +32,7 @@ def _strings(message: Any) -> Iterator[str]:
         values = (
             value
             if isinstance(value, list | tuple)
-            or (hasattr(value, "__len__")
-            and not isinstance(value, str | bytes | Message))
+            or (hasattr(value, "__len__") and not isinstance(value, str | bytes | Message))
             else [value]
         )
         for one in values:
