@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 
 from courseware.content.lesson import Block
+from courseware.i18n import t
 
 SLIDE_LINES = 12.5  # text lines of presenter type that fit under a slide's title at 1080p
-LINE_CHARS = 40  # characters of presenter type in one line
+LINE_CHARS = 40  # Chinese characters of presenter type in one line
+NARROW = 0.6  # a Latin letter, digit or space takes about this share of a Chinese character
 TABLE_ROWS = 9  # body rows of a table on one slide
 BLOCK_LINES = {"tool": 14.0, "figure": 13.0}
 _HEADING = re.compile(r"^#{3,6} ")
@@ -48,15 +51,20 @@ def height(block: Block) -> float:
         elif _HEADING.match(line):
             lines += 1.6
         else:
-            lines += math.ceil(len(line.strip()) / LINE_CHARS)
+            lines += math.ceil(width(line.strip()) / LINE_CHARS)
     return lines + (1.2 if block.kind in ("key", "tip", "warn") else 0.3)
+
+
+def width(text: str) -> float:
+    """How wide a text runs, in Chinese characters: Latin text is narrower."""
+    return sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else NARROW for ch in text)
 
 
 def _row_lines(row: str) -> float:
     """A table row is as tall as its longest cell, wrapped in its share of the width."""
     cells = [cell.strip() for cell in row.strip().strip("|").split("|")]
-    width = max(4, LINE_CHARS // max(1, len(cells)))
-    return max(math.ceil(len(cell) / width) for cell in cells) * 0.9 + 0.5
+    room = max(4, LINE_CHARS // max(1, len(cells)))
+    return max(math.ceil(width(cell) / room) for cell in cells) * 0.9 + 0.5
 
 
 def _cut(block: Block) -> list[Block]:
@@ -70,7 +78,7 @@ def _cut(block: Block) -> list[Block]:
             heading = chunk
             continue
         for n, part in enumerate(_table_parts(chunk)):
-            title = heading if n == 0 or not heading else f"{heading}（续）"
+            title = heading if n == 0 or not heading else heading + t("present.continued")
             chunks.append(f"{title}\n\n{part}" if title else part)
         heading = ""
     if heading:

@@ -16,7 +16,7 @@ PRESENTER_CSS = """
 }
 [data-testid="stMarkdownContainer"] h3 { font-size: 2.2rem; }
 /* a figure fits under the title with room for its caption */
-[data-testid="stImage"] img { max-height: 58vh; width: auto !important; margin: 0 auto; }
+[data-testid="stImage"] img { max-height: 48vh; width: auto !important; margin: 0 auto; }
 [data-testid="stImage"] { align-items: center; }
 /* a tool on a slide: its labels, fields, results and messages in presenter type too */
 [data-testid="stWidgetLabel"] p { font-size: 1.6rem !important; }

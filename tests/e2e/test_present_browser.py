@@ -11,6 +11,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from courseware.content.catalog import load_course
 from courseware.content.slides import slides
+from courseware.i18n import t
 from courseware.passcode import PASSCODE_ENV
 from tests.e2e.browser import full_screenshot, save_screenshot, settle
 from tests.e2e.server import running_app
@@ -127,12 +128,12 @@ def test_an_unlock_lasts_across_reloads_and_tabs_on_that_browser_only(
     instructor.close()
 
 
-def open_unlocked(page: Page, url: str) -> None:
+def open_unlocked(page: Page, url: str, lang: str = "zh") -> None:
     """Open an instructor page and give the passcode."""
     page.goto(url)
     settle(page)
-    page.get_by_label("讲师口令").fill(PASSCODE)
-    page.get_by_role("button", name="进入").click()
+    page.get_by_label(t("instructor.passcode", lang)).fill(PASSCODE)
+    page.get_by_role("button", name=t("instructor.unlock", lang)).click()
 
 
 def wait_for_cookie(context, timeout: float = 10.0) -> None:
@@ -145,11 +146,14 @@ def wait_for_cookie(context, timeout: float = 10.0) -> None:
     raise AssertionError("the instructor cookie was never set")
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("part", [1, 2, 3, 4])
-def test_every_slide_fits_a_1080p_projector(browser: Browser, presenter_url: str, part: int):
-    deck = slides(next(e.lesson for e in load_course("zh") if e.part == part))
+def test_every_slide_fits_a_1080p_projector(
+    browser: Browser, presenter_url: str, part: int, lang: str
+):
+    deck = slides(next(e.lesson for e in load_course(lang) if e.part == part))
     page = browser.new_context(viewport={"width": 1920, "height": 1080}).new_page()
-    open_unlocked(page, f"{presenter_url}/present?part={part}&slide=1")
+    open_unlocked(page, f"{presenter_url}/present?part={part}&slide=1&lang={lang}", lang)
     too_tall = []
     for number in range(1, len(deck) + 1):
         expect(page).to_have_url(re.compile(rf"slide={number}\b|^(?!.*slide=)"))
@@ -158,6 +162,6 @@ def test_every_slide_fits_a_1080p_projector(browser: Browser, presenter_url: str
         if height > 1080:  # a tool scrolls inside its own panel on a slide
             too_tall.append((number, deck[number - 1].title, height))
         if number < len(deck):
-            page.get_by_role("button", name="下一页 →").click()
+            page.get_by_role("button", name=t("present.next", lang)).click()
     assert too_tall == []
     page.context.close()
