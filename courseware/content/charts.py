@@ -266,13 +266,14 @@ def share_chart(spec: ChartSpec) -> alt.LayerChart:
 
 
 @lru_cache(maxsize=32)
-def _share_spec(name: str) -> Spec:
-    return share_chart(chart_spec(name)).to_dict()
+def _share_spec(name: str, lang: str) -> Spec:
+    return share_chart(chart_spec(name, lang=lang)).to_dict()
 
 
 def vega_lite_spec(name: str) -> Spec:
-    """The Vega-Lite spec of a named chart in ``assets/charts``, built once."""
-    return copy.deepcopy(_share_spec(name))
+    """The Vega-Lite spec of a named chart in ``assets/charts``, in the run's language, built
+    once."""
+    return copy.deepcopy(_share_spec(name, current_language()))
 
 
 # ---- customer value (1.3) ---------------------------------------------------------------------

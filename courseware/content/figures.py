@@ -7,6 +7,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
+from courseware.i18n import DEFAULT_LANG, current_language
 from courseware.paths import ASSETS_DIR
 
 DIAGRAMS_DIR = ASSETS_DIR / "diagrams"
@@ -31,17 +32,28 @@ class ChartSpec(BaseModel):
 
 
 def known_figures(assets: Path = ASSETS_DIR) -> frozenset[str]:
-    """Every figure name a lesson can use: ``diagrams/NAME.svg`` and ``charts/NAME.yaml``."""
-    diagrams = {p.stem for p in (assets / "diagrams").glob("*.svg")}
-    charts = {p.stem for p in (assets / "charts").glob("*.yaml")}
+    """Every figure name a lesson can use: ``diagrams/NAME.svg`` and ``charts/NAME.yaml``.
+
+    ``NAME.en.svg`` (or ``.en.yaml``) is the same figure in English, not another figure.
+    """
+    diagrams = {p.stem for p in (assets / "diagrams").glob("*.svg") if "." not in p.stem}
+    charts = {p.stem for p in (assets / "charts").glob("*.yaml") if "." not in p.stem}
     return frozenset(diagrams | charts)
 
 
-def diagram_path(name: str, assets: Path = ASSETS_DIR) -> Path | None:
-    path = assets / "diagrams" / f"{name}.svg"
+def in_language(folder: Path, name: str, suffix: str, lang: str) -> Path:
+    """A figure's file in ``lang`` when there is one, else the reference (Chinese) file."""
+    translated = folder / f"{name}.{lang}{suffix}"
+    return (
+        translated if lang != DEFAULT_LANG and translated.is_file() else folder / f"{name}{suffix}"
+    )
+
+
+def diagram_path(name: str, assets: Path = ASSETS_DIR, lang: str | None = None) -> Path | None:
+    path = in_language(assets / "diagrams", name, ".svg", lang or current_language())
     return path if path.is_file() else None
 
 
-def chart_spec(name: str, assets: Path = ASSETS_DIR) -> ChartSpec:
-    path = assets / "charts" / f"{name}.yaml"
+def chart_spec(name: str, assets: Path = ASSETS_DIR, lang: str | None = None) -> ChartSpec:
+    path = in_language(assets / "charts", name, ".yaml", lang or current_language())
     return ChartSpec.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))

@@ -8,6 +8,12 @@ _STYLE = """
 <style>
 /* Streamlit's English "Press Enter to submit form" covers narrow fields and takes taps. */
 [data-testid="InputInstructions"] { display: none; }
+/* On a phone, a lesson's wide table breaks its long words rather than the page's width. */
+@media (max-width: 640px) {
+  [data-testid="stMarkdownContainer"] td, [data-testid="stMarkdownContainer"] th {
+    overflow-wrap: anywhere; hyphens: auto;
+  }
+}
 </style>
 """
 

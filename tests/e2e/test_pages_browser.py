@@ -7,12 +7,31 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from courseware.content.catalog import load_course
+from courseware.i18n import part_label, t
 from tests.conftest import PAGE_TITLES
 from tests.e2e.browser import PHONE, full_screenshot, settle
 
 pytestmark = pytest.mark.e2e
 
 PAGES = PAGE_TITLES
+LANGS = ("zh", "en")
+CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]+")
+SHOWN_IN_CHINESE = {"中文", "鹏辉", "沟通", "【沟】", "【通】"}  # as in the AppTest of languages
+
+
+def titles(lang: str) -> dict[str, str]:
+    """The heading each listed page opens with, in ``lang``."""
+    if lang == "zh":
+        return PAGES
+    parts = {f"part-{e.part}": f"{part_label(e.part, lang)} · {e.lesson.meta.title}"
+             for e in load_course(lang)}  # fmt: skip
+    return {"": t("app.title", lang), **parts, "quiz": t("hub.title", lang),
+            "progress": t("progress.title", lang)}  # fmt: skip
+
+
+def shown_in_chinese(page: Page) -> set[str]:
+    return set(CJK.findall(page.locator("body").inner_text())) - SHOWN_IN_CHINESE
 
 
 def open_page(page: Page, url: str) -> None:
@@ -20,24 +39,28 @@ def open_page(page: Page, url: str) -> None:
     settle(page)
 
 
+@pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("path", list(PAGES), ids=lambda p: p or "home")
-def test_page_renders_with_its_heading(page: Page, app_url: str, path: str):
-    open_page(page, f"{app_url}/{path}?section=all")
-    expect(page.get_by_role("heading", level=1)).to_have_text(PAGES[path])
+def test_page_renders_with_its_heading(page: Page, app_url: str, path: str, lang: str):
+    open_page(page, f"{app_url}/{path}?section=all&lang={lang}")
+    expect(page.get_by_role("heading", level=1)).to_have_text(titles(lang)[path])
     expect(page.get_by_test_id("stException")).to_have_count(0)
-    full_screenshot(page, f"desktop-{path or 'home'}")
+    if lang == "en":
+        assert shown_in_chinese(page) == set()
+    full_screenshot(page, f"desktop-{lang}-{path or 'home'}")
 
 
+@pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("path", list(PAGES), ids=lambda p: p or "home")
-def test_page_fits_a_phone_screen(page: Page, app_url: str, path: str):
+def test_page_fits_a_phone_screen(page: Page, app_url: str, path: str, lang: str):
     page.set_viewport_size(PHONE)
-    open_page(page, f"{app_url}/{path}?section=all")
-    expect(page.get_by_role("heading", level=1)).to_have_text(PAGES[path])
+    open_page(page, f"{app_url}/{path}?section=all&lang={lang}")
+    expect(page.get_by_role("heading", level=1)).to_have_text(titles(lang)[path])
     overflow = page.evaluate(
         "document.querySelector('[data-testid=\"stMain\"]').scrollWidth - window.innerWidth"
     )
     assert overflow <= 0, f"the page is {overflow}px wider than the phone"
-    full_screenshot(page, f"phone-{path or 'home'}")
+    full_screenshot(page, f"phone-{lang}-{path or 'home'}")
 
 
 def test_sidebar_navigation_opens_each_part(page: Page, app_url: str):
