@@ -243,3 +243,10 @@ def segment(text: str) -> tuple[str, ...]:
     with _BUILD_LOCK:
         tokenizer = _build_tokenizer()
     return tuple(tokenizer.cut(text, HMM=False))
+
+
+def warm_up() -> threading.Thread:
+    """Build the segmenter in the background now, so that no trainee's first check waits for it."""
+    thread = threading.Thread(target=segment, args=("",), name="segmenter-warm-up", daemon=True)
+    thread.start()
+    return thread

@@ -852,3 +852,13 @@ def test_english_goal_like_text_never_raises_and_a_rewrite_keeps_its_measure(goa
     assert check.score == sum(check.letters.values())
     if check.rewrite is not None:
         assert check.measure is not None and check.rewrite.measure in rewritten_en(check)
+
+
+def test_the_segmenter_can_be_built_ahead_of_the_first_check():
+    from calculators import smart_terms
+
+    smart_terms._build_tokenizer.cache_clear()
+    thread = smart_terms.warm_up()
+    thread.join(timeout=120)
+    assert not thread.is_alive() and thread.daemon
+    assert smart_terms._build_tokenizer.cache_info().currsize == 1  # built: a check finds it ready
