@@ -8,12 +8,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, expect
+from playwright.sync_api import Browser, Page, expect
 
+from courseware.content.banks import items_by_id
+from courseware.i18n import t
 from courseware.live.store import LiveStore
 from courseware.passcode import PASSCODE_ENV
 from courseware.storage.store import Store
-from tests.e2e.browser import full_screenshot, save_screenshot
+from tests.e2e.browser import PHONE, full_screenshot, save_screenshot
 from tests.e2e.light_phones import LightClass
 from tests.e2e.live_class import answer_on_phone, join_on_phone, start_poll
 from tests.e2e.server import running_app
@@ -167,3 +169,40 @@ def test_an_answer_to_a_question_pushed_past_says_so_and_moves_on(
     expect(phone.locator(".option .letter")).to_have_text(["A", "B"])
     save_screenshot(phone, "live-phone-pushed-past")
     assert held and live.tally(first.id).answers == 0 and live.tally(second.id).answers == 0
+
+
+def phone_in(browser: Browser, link: str, locale: str, nickname: str, lang: str) -> Page:
+    """A phone whose browser speaks ``locale`` joins by the projected link (no language in it)."""
+    phone = browser.new_context(viewport=PHONE, locale=locale, has_touch=True).new_page()
+    phone.goto(link)
+    phone.get_by_label(t("phone.nickname", lang)).fill(nickname)
+    phone.get_by_role("button", name=t("phone.join", lang)).click()
+    expect(phone.get_by_text(t("phone.hello", lang, nickname=nickname))).to_be_visible()
+    return phone
+
+
+def test_a_mixed_class_reads_in_two_languages_and_counts_together(
+    browser: Browser, class_url: str, database: Path
+):
+    live = LiveStore(Store(f"sqlite:///{database}"))
+    poll = live.start_session()
+    link = f"{class_url}/join?code={poll.code}"
+    chinese = phone_in(browser, link, "zh-CN", "小王", "zh")
+    english = phone_in(browser, link, "en-US", "Sam", "en")
+    question = live.push(poll.id, "smart-specific-1")
+    zh_item, en_item = items_by_id("zh")["smart-specific-1"], items_by_id("en")["smart-specific-1"]
+    expect(chinese.get_by_text(zh_item.prompt)).to_be_visible(timeout=10_000)
+    expect(english.get_by_text(en_item.prompt)).to_be_visible(timeout=10_000)
+    right = "ABCD"[list(zh_item.options).index(zh_item.answer)]
+    for phone, lang in ((chinese, "zh"), (english, "en")):
+        phone.locator(".option", has=phone.locator(".letter", has_text=right)).tap()
+        phone.get_by_role("button", name=t("phone.submit", lang)).tap()
+        expect(phone.get_by_text(t("phone.sent", lang))).to_be_visible()
+    save_screenshot(english, "live-phone-english")
+    live.reveal(question.id)
+    expect(chinese.get_by_text(t("phone.right", "zh"))).to_be_visible(timeout=10_000)
+    expect(english.get_by_text(t("phone.right", "en"))).to_be_visible(timeout=10_000)
+    assert live.tally(question.id).answers == 2  # one question, both languages counted together
+    live.end_session(poll.id)
+    for phone in (chinese, english):
+        phone.context.close()
