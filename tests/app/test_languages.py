@@ -129,3 +129,15 @@ def test_a_learner_keeps_their_language_on_the_next_visit(monkeypatch: pytest.Mo
     later = open_page("progress")  # no ?lang= this time
     assert later.query_params["lang"] == "en"
     assert later.title[0].value == t("progress.title", "en")
+
+
+@pytest.mark.parametrize(("locale", "lang"), [("en-US", "en"), ("en-GB", "en"), ("zh-CN", "zh"),
+                                              ("fr-FR", "zh")])  # fmt: skip
+def test_a_first_visit_follows_the_browsers_language(locale: str, lang: str):
+    from tests.app.harness import _navigate
+
+    at = AppTest.from_function(_navigate, args=("", {}), default_timeout=30)
+    at.context = {"locale": locale}
+    at.run()
+    assert at.query_params["lang"] == lang
+    assert at.title[0].value == t("app.title", lang)
