@@ -40,3 +40,22 @@ def test_success_factors_chart_is_30_50_20():
     vega = share_chart(spec).to_dict()
     values = vega["data"]["values"] if "data" in vega else vega["layer"][0]["data"]["values"]
     assert [v["text"] for v in values] == ["策略\n30%", "执行力\n50%", "机遇\n20%"]
+
+
+def test_every_figure_of_the_english_lessons_is_drawn_in_english():
+    import re
+
+    from courseware.content.figures import CHARTS_DIR, diagram_path
+
+    cjk = re.compile(r"[\u3400-\u9fff]")
+    names = {b.name for e in load_course("en") for s in e.lesson.sections for b in s.blocks
+             if b.kind == "figure"}  # fmt: skip
+    assert names
+    for name in names:
+        svg = diagram_path(name, lang="en")
+        path = svg if svg is not None else CHARTS_DIR / f"{name}.yaml"
+        english = path.with_name(f"{name}.en{path.suffix}")
+        assert english.is_file(), f"{name} has no English file"
+        assert not cjk.search(english.read_text(encoding="utf-8")), (
+            f"Chinese left in {english.name}"
+        )
