@@ -100,3 +100,36 @@ def _your_rows(item: Item, response: Any, seed: int) -> tuple[Row, ...]:
             rows.append(Row(shown, chosen == right, None if chosen == right else right))
         return tuple(rows)
     return (Row(str(response)),)
+
+
+def carried_over(item: Item, response: Any, translations: list[Item]) -> Any:
+    """An ordering or matching answer given in another language, in ``item``'s words.
+
+    Steps, entries and categories are words, so an answer given before a language switch names
+    them in the other language; they match by their place in the item, which every translation
+    keeps. Any other answer, or one already in ``item``'s words, is returned as it is.
+    """
+    if (
+        item.type == "ordering"
+        and isinstance(response, list)
+        and not set(response) <= set(item.steps)
+    ):
+        for other in translations:
+            if other.type == "ordering" and set(response) <= set(other.steps):
+                return [item.steps[other.steps.index(step)] for step in response]
+    if (
+        item.type == "matching"
+        and isinstance(response, dict)
+        and not set(response) <= set(item.pairs)
+    ):
+        for other in translations:
+            if other.type == "matching" and set(response) <= set(other.pairs):
+                entries, categories = list(other.pairs), list(other.categories)
+                ours_entries, ours_categories = list(item.pairs), list(item.categories)
+                return {
+                    ours_entries[entries.index(entry)]: ours_categories[categories.index(category)]
+                    if category in categories
+                    else category
+                    for entry, category in response.items()
+                }
+    return response

@@ -8,11 +8,12 @@ from typing import Any
 import streamlit as st
 
 from courseware.assessment.attempt import PASS_MARK, Attempt, fresh_seed, new_attempt
-from courseware.assessment.review import Reviewed, Row, option_label, reviewed
+from courseware.assessment.review import Reviewed, Row, carried_over, option_label, reviewed
 from courseware.assessment.scoring import check, shuffled
+from courseware.content.banks import items_by_id
 from courseware.content.quiz import Item
 from courseware.format import number, percent
-from courseware.i18n import current_language, t
+from courseware.i18n import current_language, languages, t
 from courseware.ui import quiz_saving
 from courseware.ui.browser_values import read_only_fitting_values
 from courseware.ui.links import section_link
@@ -131,7 +132,8 @@ def _question(key: str, attempt: Attempt, item: Item) -> None:
         quiz_saving.store_answer(attempt, item.id)
         answered = attempt.answers[item.id]
     if answered is not None:
-        feedback(reviewed(item, answered.response, answered.score, answered.seed))
+        feedback(reviewed(item, _in_words_of(item, answered.response), answered.score,
+                          answered.seed))  # fmt: skip
         last = attempt.index + 1 == total
         st.button(
             t("quiz.finish" if last else "quiz.next"),
@@ -186,6 +188,12 @@ def _row(row: Row) -> str:
     mark = {True: ":green[✓]", False: ":red[✗]", None: "-"}[row.right]
     fix = f" · {t('quiz.review.should_be', right=plain(row.should_be))}" if row.should_be else ""
     return f"- {mark} {plain(row.text)}{fix}" if row.right is not None else f"- {plain(row.text)}"
+
+
+def _in_words_of(item: Item, response: Any) -> Any:
+    """An answer given before a language switch, in the words of ``item``'s language."""
+    others = [items_by_id(lang).get(item.id) for lang in languages() if lang != current_language()]
+    return carried_over(item, response, [other for other in others if other is not None])
 
 
 def _section_label(item: Item) -> str:
@@ -312,12 +320,13 @@ def _summary(key: str, context: str, attempt: Attempt, items: dict[str, Item]) -
 def _review(key: str, attempt: Attempt, items: dict[str, Item]) -> None:
     """One card per item, in the order asked: ✓/✗, the answers, the points and why."""
     latest = attempt.combined
-    answers = [
-        reviewed(items[item_id], getattr(latest.get(item_id), "response", None),
-                 getattr(latest.get(item_id), "score", None),
-                 latest[item_id].seed if item_id in latest else attempt.seed)
-        for item_id in attempt.all_ids
-    ]  # fmt: skip
+    answers = []
+    for item_id in attempt.all_ids:
+        answered = latest.get(item_id)
+        item = items[item_id]
+        response = _in_words_of(item, answered.response) if answered else None
+        seed = answered.seed if answered else attempt.seed
+        answers.append(reviewed(item, response, answered.score if answered else None, seed))
     st.subheader(t("quiz.review.title"), anchor=False)
     wrong_only = st.toggle(
         t("quiz.review.wrong_only", n=sum(a.verdict != "right" for a in answers)),

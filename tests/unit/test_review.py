@@ -70,3 +70,21 @@ def test_matching_is_judged_entry_by_entry_in_the_order_shown():
 def test_an_item_not_answered_says_so():
     seen = reviewed(first_of("numeric"), None, None, seed=1)
     assert (seen.verdict, seen.yours, seen.score) == ("unanswered", (), 0.0)
+
+
+def test_an_answer_given_before_a_language_switch_is_judged_in_the_new_words():
+    from courseware.assessment.review import carried_over
+
+    english = items_by_id("en")
+    ordering = first_of("ordering")
+    in_english = english[ordering.id]
+    given = list(ordering.steps)  # the right order, in Chinese
+    carried = carried_over(in_english, given, [ordering])
+    assert carried == list(in_english.steps)
+    assert all(row.right for row in reviewed(in_english, carried, 1.0, seed=1).yours)
+    matching = first_of("matching")
+    shown = {entry: category for entry, category in matching.pairs.items()}
+    carried = carried_over(english[matching.id], shown, [matching])
+    assert carried == dict(english[matching.id].pairs)
+    assert carried_over(in_english, list(in_english.steps), [ordering]) == list(in_english.steps)
+    assert carried_over(first_of("single"), "a", [ordering]) == "a"  # keys are shared already
