@@ -8,6 +8,7 @@ live routes, the command line) passes its language explicitly.
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Callable
 from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
@@ -15,7 +16,8 @@ from typing import Any
 
 LOCALES_DIR = Path(__file__).with_name("locales")
 DEFAULT_LANG = "zh"
-_CURRENT: ContextVar[str] = ContextVar("courseware_language", default=DEFAULT_LANG)
+_CURRENT: ContextVar[str | None] = ContextVar("courseware_language", default=None)
+_source: Callable[[], str | None] = lambda: None  # noqa: E731 - replaced by the pages
 
 
 def use_language(lang: str) -> None:
@@ -23,8 +25,15 @@ def use_language(lang: str) -> None:
     _CURRENT.set(lang if lang in languages() else DEFAULT_LANG)
 
 
+def language_source(source: Callable[[], str | None]) -> None:
+    """Where a run that did not set its language finds it (a fragment's rerun: the session's)."""
+    global _source
+    _source = source
+
+
 def current_language() -> str:
-    return _CURRENT.get()
+    lang = _CURRENT.get() or _source()
+    return lang if lang in languages() else DEFAULT_LANG
 
 
 @cache

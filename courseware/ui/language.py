@@ -9,12 +9,30 @@ from __future__ import annotations
 
 import streamlit as st
 
-from courseware.i18n import DEFAULT_LANG, current_language, languages, t, use_language
+from courseware.i18n import (
+    DEFAULT_LANG,
+    current_language,
+    language_source,
+    languages,
+    t,
+    use_language,
+)
 
 PARAM = "lang"
 CHOSEN = "_language"
 SWITCH = "language-switch"
 NAMES = {"zh": "中文", "en": "English"}  # each language named in itself
+
+
+def _session_language() -> str | None:
+    """The language this browser session chose (a fragment's rerun runs no ``choose_language``)."""
+    try:
+        return st.session_state.get(CHOSEN)
+    except Exception:  # outside a page run: no session
+        return None
+
+
+language_source(_session_language)
 
 
 def choose_language() -> str:

@@ -7,6 +7,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from courseware.i18n import t
 from tests.e2e.browser import PHONE, full_screenshot, settle
 
 pytestmark = pytest.mark.e2e
@@ -160,3 +161,28 @@ def test_tool_fits_a_phone_screen(page: Page, app_url: str, name: str):
     )
     assert overflow <= 0, f"{name} is {overflow}px wider than the phone"
     full_screenshot(page, f"phone-tool-{name}")
+
+
+def test_the_smart_checker_and_a_quiz_stay_in_english_after_each_answer(page: Page, app_url: str):
+    """Tools and quizzes rerun on their own (fragments): each rerun keeps the page's language."""
+    page.goto(f"{app_url}/part-2?section=smart&lang=en")
+    settle(page)
+    tool = page.locator(".st-key-tool-smart-checker")
+    goal = tool.get_by_label(t("tools.smart-checker.goal", "en"))
+    goal.fill("Raise on-time delivery for account A from 90% to 98% by June 30")
+    goal.press("Control+Enter")
+    settle(page)
+    expect(tool.get_by_text("5 of 5 met")).to_be_visible()
+    expect(tool.get_by_test_id("stCode")).to_have_text(
+        "By June 30, raise on-time delivery for account A from 90% to 98%."
+    )
+    assert not re.search(r"[\u4e00-\u9fff]", tool.inner_text())
+    full_screenshot(page, "tool-smart-checker-en")
+    page.goto(f"{app_url}/quiz?lang=en")
+    settle(page)
+    page.get_by_role("button", name=t("quiz.start", "en")).click()
+    settle(page)
+    page.get_by_role("button", name=t("quiz.submit", "en")).click()  # nothing chosen yet
+    settle(page)
+    expect(page.get_by_text(t("quiz.problems.empty", "en"))).to_be_visible()
+    expect(page.get_by_text(t("quiz.position", "en", i=1, n=5))).to_be_visible()
