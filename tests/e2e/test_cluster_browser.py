@@ -60,7 +60,9 @@ def test_one_class_over_two_processes_behind_nginx(
         ) as front,  # fmt: skip
     ):
         teacher, code = start_poll(browser, first, PASSCODE)
-        watcher = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+        watcher = browser.new_context(
+            viewport={"width": 1280, "height": 900}, locale="zh-CN"
+        ).new_page()
         watcher.goto(f"{second}/live")  # a second presenter, on the other process
         settle(watcher)
         watcher.get_by_label("讲师口令").fill(PASSCODE)

@@ -58,7 +58,7 @@ def test_slides_move_with_the_arrow_keys(page: Page, presenter_url: str):
 def test_keys_skip_fields_the_part_picker_gives_focus_back_and_notes_follow(
     browser: Browser, presenter_url: str
 ):
-    context = browser.new_context(viewport={"width": 1920, "height": 1080})
+    context = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="zh-CN")
     projector = context.new_page()
     open_unlocked(projector, f"{presenter_url}/present?part=2&slide={SMART_TOOL}")
     heading = projector.get_by_role("heading", level=1)
@@ -101,7 +101,7 @@ def test_keys_skip_fields_the_part_picker_gives_focus_back_and_notes_follow(
 def test_an_unlock_lasts_across_reloads_and_tabs_on_that_browser_only(
     browser: Browser, presenter_url: str
 ):
-    instructor = browser.new_context(viewport={"width": 1280, "height": 900})
+    instructor = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
     page = instructor.new_page()
     open_unlocked(page, f"{presenter_url}/live")
     expect(page.get_by_role("button", name="开始新的课堂投票")).to_be_visible()
@@ -115,7 +115,7 @@ def test_an_unlock_lasts_across_reloads_and_tabs_on_that_browser_only(
     expect(another_tab.get_by_role("heading", level=1)).to_have_text(re.compile(r"^1\.1 "))
     assert "courseware_instructor" not in page.evaluate("document.cookie")  # HttpOnly
     assert "grant" not in page.url and PASSCODE not in page.url
-    stranger = browser.new_context().new_page()  # another browser: locked
+    stranger = browser.new_context(locale="zh-CN").new_page()  # another browser: locked
     stranger.goto(f"{presenter_url}/live")
     settle(stranger)
     expect(stranger.get_by_label("讲师口令")).to_be_visible()
@@ -152,7 +152,7 @@ def test_every_slide_fits_a_1080p_projector(
     browser: Browser, presenter_url: str, part: int, lang: str
 ):
     deck = slides(next(e.lesson for e in load_course(lang) if e.part == part))
-    page = browser.new_context(viewport={"width": 1920, "height": 1080}).new_page()
+    page = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="zh-CN").new_page()
     open_unlocked(page, f"{presenter_url}/present?part={part}&slide=1&lang={lang}", lang)
     too_tall = []
     for number in range(1, len(deck) + 1):

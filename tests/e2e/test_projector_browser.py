@@ -88,6 +88,6 @@ def test_the_projector_shows_the_poll_to_the_room(browser: Browser, class_url: s
         expect(screen.get_by_text("本次课堂投票结束 · 前五名")).to_be_visible(timeout=10_000)
     finally:
         crowd.close()
-    stranger = browser.new_context().new_page()
+    stranger = browser.new_context(locale="zh-CN").new_page()
     answer = stranger.goto(f"{class_url}/screen?code={code}")
     assert answer.status == 403  # instructors only
