@@ -123,16 +123,34 @@ def export_gift(args: argparse.Namespace, root: Path) -> int:
 
 
 def parity(languages: dict[str, Language]) -> list[ContentError]:
-    """What each translation lacks or changes of the reference language's structure."""
+    """What each translation lacks or changes of the reference language's structure.
+
+    A file that did not load is reported once, as itself: what it holds is not compared.
+    """
     reference = languages.get(DEFAULT_LANG)
     if reference is None:
         return []
     found: list[ContentError] = []
     for lang, content in languages.items():
-        if lang != DEFAULT_LANG:
-            found += lesson_problems(reference.lessons, content.lessons, lang)
-            found += bank_problems(reference.banks, content.banks, lang)
+        if lang == DEFAULT_LANG:
+            continue
+        broken = _unloaded_parts(reference) | _unloaded_parts(content)
+        ours = {part: lesson for part, lesson in reference.lessons.items() if part not in broken}
+        theirs = {part: lesson for part, lesson in content.lessons.items() if part not in broken}
+        found += lesson_problems(ours, theirs, lang)
+        names = _unloaded_names(reference) | _unloaded_names(content)
+        kept = [b for b in reference.banks if Path(b.path).name not in names]
+        translated = [b for b in content.banks if Path(b.path).name not in names]
+        found += bank_problems(kept, translated, lang)
     return found
+
+
+def _unloaded_parts(content: Language) -> set[int]:
+    return content.parts - set(content.lessons)
+
+
+def _unloaded_names(content: Language) -> set[str]:
+    return {Path(error.path).name for error in content.errors}
 
 
 def ui_parity() -> list[ContentError]:

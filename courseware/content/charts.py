@@ -13,10 +13,12 @@ and money reads in Chinese units (¥5,000, ¥50万, ¥1.2亿).
 from __future__ import annotations
 
 import copy
+import itertools
 import json
 import math
 import unicodedata
 from collections.abc import Sequence
+from datetime import date
 from functools import lru_cache
 from typing import Any
 
@@ -24,7 +26,7 @@ import altair as alt
 
 from courseware.content.figures import ChartSpec, chart_spec
 from courseware.format import yuan, yuan_short
-from courseware.i18n import current_language, t
+from courseware.i18n import current_language, lookup, t
 
 Spec = dict[str, Any]
 PALETTE = ["#1f4e79", "#c0392b", "#f39c12", "#2e86c1", "#27ae60"]
@@ -626,3 +628,152 @@ def _distribution_template(title: str) -> Spec:
         )
     )
     return _framed(chart.to_dict())
+
+
+# ---- spaced review ----------------------------------------------------------------------------
+RATING_COLOURS = ["#c0392b", "#f39c12", "#27ae60", "#2e86c1"]  # Again, Hard, Good, Easy
+DAY_STEPS = (1, 2, 3, 4, 7, 14, 28)  # a day axis names every day, or every 2nd, 3rd, …
+
+
+def day_label(day: date) -> str:
+    """A day as the run's language writes it on an axis: 3月2日, or Mar 2."""
+    return t("review.day", month=lookup("review.months")[day.month - 1], day=day.day)
+
+
+def _every(count: int, step: int) -> list[int]:
+    """Every ``step``-th of ``count`` positions from the first, and the last; a last one at most
+    half a step after the one before takes that one's place."""
+    picked = list(range(0, count, step))
+    if picked and picked[-1] != count - 1:
+        if len(picked) > 1 and count - 1 - picked[-1] <= step / 2:
+            picked[-1] = count - 1
+        else:
+            picked.append(count - 1)
+    return picked
+
+
+def _day_values(labels: Sequence[str]) -> Spec:
+    """The days a band axis of ``labels`` (one per day) names, as an expression of the plot's
+    width: every day where they stand side by side, else every 2nd, 3rd, 7th…; always the first
+    and the last."""
+    count = len(labels)
+    room = max((text_width(label) for label in labels), default=1) * LABEL_PX * 0.6 + 16
+    options: list[tuple[float, list[str]]] = []  # (the width they need, the labels)
+    for step in DAY_STEPS:
+        picked = _every(count, step)
+        gap = min((b - a for a, b in itertools.pairwise(picked)), default=count)
+        options.append((count * room / gap, [labels[n] for n in picked]))
+        if len(picked) <= 2:
+            break
+    options.sort(key=lambda option: -option[0])
+    expr = json.dumps(options[-1][1], ensure_ascii=False)
+    for needed, shown in reversed(options[:-1]):
+        listed = json.dumps(shown, ensure_ascii=False)
+        expr = f"width >= {needed:g} ? {listed} : {expr}"
+    return {"expr": expr}
+
+
+def review_forecast_spec(days: list[tuple[date, int]], *, title: str, count_label: str) -> Spec:
+    """Items falling due on each coming day (the first day counts the overdue too)."""
+    labels = [day_label(day) for day, _n in days]
+    rows = [
+        {"day": label, "date": date_text(day), "count": n}
+        for label, (day, n) in zip(labels, days, strict=True)
+    ]
+    spec = filled(_forecast_template(title, count_label), rows=rows)
+    spec["encoding"]["x"]["axis"]["values"] = _day_values(labels)
+    _count_axis(spec["encoding"]["y"], max((n for _d, n in days), default=0))
+    return spec
+
+
+@lru_cache(maxsize=8)
+def _forecast_template(title: str, count_label: str) -> Spec:
+    chart = (
+        alt.Chart(alt.NamedData("rows"))
+        .mark_bar(color="#1f4e79", cornerRadiusEnd=3)
+        .encode(
+            x=alt.X("day:N", title=None, sort=None, axis=_band_axis()),
+            y=alt.Y("count:Q", title=count_label,
+                    axis=alt.Axis(format="d", labelOverlap=False, labelFlush=False)),
+            tooltip=[alt.Tooltip("date:N", title=" "), alt.Tooltip("count:Q", title=count_label)],
+        )
+        .properties(title=title, height=220)
+    )  # fmt: skip
+    return _framed(chart.to_dict())
+
+
+def recall_spec(rows: list[tuple[str, float, int]], *, title: str, count_label: str) -> Spec:
+    """Per group (a part): the mean chance of recalling its items today, 0–100%."""
+    data = [
+        {"group": wrapped(group, GROUP_LINE), "name": group, "recall": recall, "cards": n}
+        for group, recall, n in rows
+    ]
+    spec = filled(_recall_template(title, count_label), rows=data)
+    spec["height"] = max(_bars_height([d["group"] for d in data], minimum=40), 80)
+    return spec
+
+
+@lru_cache(maxsize=8)
+def _recall_template(title: str, count_label: str) -> Spec:
+    chart = (
+        alt.Chart(alt.NamedData("rows"))
+        .mark_bar(cornerRadiusEnd=4, color="#2e86c1")
+        .encode(
+            y=alt.Y("group:N", title=None, sort=None, axis=_band_axis()),
+            x=alt.X("recall:Q", scale=alt.Scale(domain=[0, 1], nice=False),
+                    axis=_share_axis(title, 1, (0.1, 0.2, 0.25, 0.5), ".0%")),
+            tooltip=[alt.Tooltip("name:N", title=" "),
+                     alt.Tooltip("recall:Q", title=title, format=".0%"),
+                     alt.Tooltip("cards:Q", title=count_label)],
+        )
+    )  # fmt: skip
+    return _framed(chart.to_dict())
+
+
+def review_history_spec(
+    counts: list[tuple[date, int, int]], ratings: Sequence[str], *, title: str, count_label: str
+) -> Spec:
+    """Reviews per day, stacked by rating (``counts``: day, rating 1–4, reviews)."""
+    days = sorted({day for day, _r, _n in counts})
+    labels = [day_label(day) for day in days]
+    rows = [
+        {"day": day_label(day), "date": date_text(day), "rating": ratings[rating - 1],
+         "order": rating, "count": n}
+        for day, rating, n in counts
+        if n
+    ]  # fmt: skip
+    spec = filled(_review_history_template(tuple(ratings), title, count_label), rows=rows)
+    spec["encoding"]["x"]["axis"]["values"] = _day_values(labels)
+    spec["encoding"]["x"]["scale"] = {"domain": labels}  # days without reviews keep their place
+    totals: dict[date, int] = {}
+    for day, _rating, n in counts:
+        totals[day] = totals.get(day, 0) + n
+    _count_axis(spec["encoding"]["y"], max(totals.values(), default=0))
+    return spec
+
+
+@lru_cache(maxsize=8)
+def _review_history_template(ratings: tuple[str, ...], title: str, count_label: str) -> Spec:
+    chart = (
+        alt.Chart(alt.NamedData("rows"))
+        .mark_bar()
+        .encode(
+            x=alt.X("day:N", title=None, sort=None, axis=_band_axis()),
+            y=alt.Y("count:Q", title=count_label, stack="zero",
+                    axis=alt.Axis(format="d", labelOverlap=False, labelFlush=False)),
+            color=alt.Color("rating:N",
+                            scale=alt.Scale(domain=list(ratings), range=RATING_COLOURS),
+                            legend=_legend(ratings, (4, 2))),
+            order=alt.Order("order:Q"),
+            tooltip=[alt.Tooltip("date:N", title=" "), alt.Tooltip("rating:N", title=" "),
+                     alt.Tooltip("count:Q", title=count_label)],
+        )
+        .properties(title=title, height=220)
+    )  # fmt: skip
+    return _framed(chart.to_dict())
+
+
+def date_text(day: date) -> str:
+    """A date in full as the run's language writes it: 2026年3月2日, or Mar 2, 2026."""
+    month = lookup("review.months")[day.month - 1]
+    return t("review.date", year=day.year, month=month, day=day.day)

@@ -13,8 +13,10 @@ is JSON with a ``problem`` code and a ``message`` in the page's language.
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from datetime import UTC, datetime
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -32,12 +34,14 @@ from courseware.live.phone_question import read_answer
 from courseware.live.points import points_for
 from courseware.live.snapshot import phone_state
 from courseware.live.store import MAX_NICKNAME, LiveStore, Player, normalise_code
-from courseware.storage.store import StoreUnavailable
+from courseware.storage.store import Learner, StoreUnavailable
 
 API = "/api/live"
 MAX_BODY = 16 * 1024  # bytes: an answer is a few hundred
 LONG_POLL_SECONDS = 25.0
 TOKEN_CHARS = 43
+
+log = logging.getLogger(__name__)
 
 
 class JoinRequest(BaseModel):
@@ -103,7 +107,8 @@ class LiveRoutes:
 
     async def page(self, request: Request) -> Response:
         code = request.query_params.get("code", "")[:12]
-        nickname = await self._learner_name(token_from(request) or "")
+        found = await self._learner(token_from(request) or "")
+        nickname = found.name[:MAX_NICKNAME] if found is not None else ""
         config = {"api": API, "code": code, "nickname": nickname}
         html, policy = light_page("join", self.language(request), config)
         return page_response(html, policy)
@@ -113,8 +118,12 @@ class LiveRoutes:
         body = await self._body(request, JoinRequest)
         if isinstance(body, Response):
             return body
+        learner = await self._learner(token_from(request) or "")
+        learner_id = learner.id if learner is not None else None
         try:
-            joined = await self.board.call(lambda live: live.join(body.code, body.nickname))
+            joined = await self.board.call(
+                lambda live: live.join(body.code, body.nickname, learner_id)
+            )
         except StoreUnavailable:
             return unavailable(lang)
         if not isinstance(joined, Player):
@@ -173,7 +182,26 @@ class LiveRoutes:
                 await self.board.reread(player.session_id)  # so the phone catches up at once
         except StoreUnavailable:
             return unavailable(lang)
+        if outcome == "stored" and player.learner_id is not None:
+            await self._review(player.learner_id, item.id, checked.score, body.elapsed_ms)
         return JSONResponse({"outcome": outcome, "message": t(f"join.outcomes.{outcome}", lang)})
+
+    async def _review(
+        self, learner_id: int, item_id: str, score: float, elapsed_ms: int | None
+    ) -> None:
+        """A linked trainee's live answer is a review too; one not recorded is only logged."""
+        seconds = elapsed_ms / 1000 if elapsed_ms is not None else None
+        now = datetime.now(UTC)
+        try:
+            await self.board.call(
+                lambda live: live.store.review_answer(
+                    learner_id, item_id, score, seconds, now, source="live"
+                )
+            )
+        except StoreUnavailable as fault:  # the answer is stored: it is never refused for this
+            log.warning("live review of %s not recorded: %s", item_id, fault)
+        except Exception:
+            log.exception("live review of %s not recorded", item_id)
 
     async def _item_of(self, question_id: int, snapshot: Any) -> str | None:
         """The item of a question: the board knows the current one; others are looked up."""
@@ -181,15 +209,16 @@ class LiveRoutes:
             return snapshot.item_id
         return await self.board.call(lambda live: live.item_of(question_id))
 
-    async def _learner_name(self, token: str) -> str:
-        """A trainee who saves progress: this browser's learner cookie offers their name."""
+    async def _learner(self, token: str) -> Learner | None:
+        """A trainee who saves progress, by this browser's learner cookie (their name is
+        offered as the nickname, and their answers become reviews)."""
         if not token or len(token) > TOKEN_CHARS:
-            return ""
+            return None
         try:
             found = await self.board.call(lambda live: live.store.learner_by_token(token))
         except StoreUnavailable:
-            return ""
-        return found.name[:MAX_NICKNAME] if found is not None else ""
+            return None
+        return found if isinstance(found, Learner) else None
 
     async def _body(self, request: Request, model: type[BaseModel]) -> Any:
         declared = request.headers.get("content-length")

@@ -81,6 +81,7 @@ class LivePlayerRow(Base):
     token: Mapped[str] = mapped_column(String(43), unique=True, index=True)
     joined_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     seen_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))  # last asked
+    learner_id: Mapped[int | None] = mapped_column(ForeignKey("learners.id"))  # who saves progress
 
 
 class LiveAnswerRow(Base):
@@ -114,6 +115,7 @@ class Player:
     session_id: int
     nickname: str
     token: str
+    learner_id: int | None = None  # a trainee who saves progress: their answers are reviews
 
 
 @dataclass(frozen=True)
@@ -217,8 +219,9 @@ class LiveStore:
             if row is not None and row.ended_at is None:
                 row.ended_at = now()
 
-    def join(self, code: str, nickname: str) -> Player | JoinProblem:
-        """A new player in the session with ``code``, or why they cannot join."""
+    def join(self, code: str, nickname: str, learner_id: int | None = None) -> Player | JoinProblem:
+        """A new player in the session with ``code``, or why they cannot join; ``learner_id``
+        links them to the learner whose browser they joined from."""
         nickname = " ".join(nickname.split())
         if not nickname:
             return "nickname_empty"
@@ -231,13 +234,13 @@ class LiveStore:
             return "ended"
         row = LivePlayerRow(
             session_id=found.id, nickname=nickname, token=secrets.token_urlsafe(16),
-            joined_at=now(),
+            joined_at=now(), learner_id=learner_id,
         )  # fmt: skip
         try:
             with self.store.transaction() as session:
                 session.add(row)
                 session.flush()
-                return Player(row.id, row.session_id, row.nickname, row.token)
+                return _player(row)
         except IntegrityError:
             return "nickname_taken"
 
@@ -246,7 +249,7 @@ class LiveStore:
             return None
         with self.store.transaction() as session:
             row = session.scalar(select(LivePlayerRow).where(LivePlayerRow.token == token))
-            return Player(row.id, row.session_id, row.nickname, row.token) if row else None
+            return _player(row) if row else None
 
     def push(
         self, session_id: int, item_id: str, seconds: int | None = None, speed_bonus: bool = False
@@ -462,6 +465,10 @@ class LiveStore:
                 session.execute(
                     update(LivePlayerRow).where(LivePlayerRow.id.in_(ids)).values(seen_at=now())
                 )
+
+
+def _player(row: LivePlayerRow) -> Player:
+    return Player(row.id, row.session_id, row.nickname, row.token, row.learner_id)
 
 
 def _connected(session_id: int) -> Any:

@@ -6,13 +6,15 @@ import streamlit as st
 
 from courseware.content.catalog import LessonEntry
 from courseware.i18n import part_label, t
-from courseware.ui import content_errors
+from courseware.ui import content_errors, review, session
+from courseware.ui.links import page_link
 
 
 def render(entries: tuple[LessonEntry, ...], part_pages: dict[int, st.Page]) -> None:
     st.title(t("app.title"), anchor=False)
     st.caption(t("app.author"))
     st.markdown(t("home.lead"))
+    _review_due()
 
     st.subheader(t("home.parts_heading"), anchor=False)
     parts_table(entries, part_pages)
@@ -20,6 +22,15 @@ def render(entries: tuple[LessonEntry, ...], part_pages: dict[int, st.Page]) -> 
     st.subheader(t("home.how_heading"), anchor=False)
     for who in ("trainee", "instructor", "self"):
         st.markdown(t("home.how_item", who=t(f"home.how_{who}_title"), text=t(f"home.how_{who}")))
+
+
+def _review_due() -> None:
+    """For a learner with questions due, how many, and a link to today's review."""
+    learner = session.learner()
+    due = review.due_count(learner) if learner is not None else None
+    if due:
+        st.info(t("review.home_due", n=due), icon=":material/event_repeat:")
+        page_link("quiz", t("review.go_review"), ":material/arrow_forward:")
 
 
 def parts_table(entries: tuple[LessonEntry, ...], part_pages: dict[int, st.Page]) -> None:

@@ -1,4 +1,5 @@
-"""The instructor dashboard: who took which quizzes, and how each item performs."""
+"""The instructor dashboard: who took which quizzes, how each item performs, and what the class
+still recalls."""
 
 from __future__ import annotations
 
@@ -9,9 +10,11 @@ import streamlit as st
 
 from calculators.spreadsheet import csv_text
 from courseware.assessment.item_analysis import MIN_ANSWERS, analyse
-from courseware.i18n import t
+from courseware.assessment.spacing import class_retention
+from courseware.content.charts import recall_spec
+from courseware.i18n import part_label, t
 from courseware.storage.store import StoreUnavailable
-from courseware.ui import session
+from courseware.ui import review, session
 from courseware.ui.database import current_reason
 from courseware.ui.instructor_gate import instructor_unlocked
 from courseware.ui.live_helpers import live_store
@@ -63,6 +66,7 @@ def render() -> None:
     answers.metric(t("dashboard.answers"), len(shown))
     _items(shown)
     _learners(shown)
+    _retention(shown)
 
 
 def _rows(source: str) -> list[Row] | None:
@@ -130,6 +134,39 @@ def _learners(results: list[Row]) -> None:
     summary.columns = [t(f"dashboard.col.{c}") for c in ("name", "class", "attempts", "answers",
                                                          "mean")]  # fmt: skip
     _table_with_download(summary, "learners.csv", "dashboard-learners-csv")
+
+
+def _retention(results: list[Row]) -> None:
+    """What the shown trainees still recall today: per part, and the items forgotten fastest."""
+    st.subheader(t("review.class_title"), anchor=False)
+    st.caption(t("review.class_help"))
+    now = review.review_now()
+    found = review.class_cards(now)
+    if found is None:
+        st.warning(t("learner.no_store", reason=current_reason()), icon=":material/cloud_off:")
+        return
+    shown = {r.who for r in results}
+    cards = {learner: c for learner, c in found.items() if f"l{learner}" in shown}
+    items, titles, _errors = quiz_items()
+    kept = class_retention(cards, items, now)
+    if not kept.by_item:
+        st.info(t("review.class_empty"), icon=":material/event_repeat:")
+        return
+    by_part = [(part_label(part), mean, n) for part, mean, n in kept.by_part]
+    st.vega_lite_chart(recall_spec(by_part, title=t("review.class_by_part"),
+                                   count_label=t("review.items")), width="stretch")  # fmt: skip
+    st.markdown(f"**{t('review.class_items')}**")
+    rows = [
+        {
+            t("dashboard.item"): items[item_id].prompt,
+            t("review.recall_col"): round(mean * 100, 1),
+            t("review.learners_col"): learners,
+            t("dashboard.topic"): titles.get(items[item_id].topic),
+            "id": item_id,
+        }
+        for item_id, mean, learners in kept.by_item
+    ]
+    _table_with_download(pd.DataFrame(rows), "class-retention.csv", "dashboard-retention-csv")
 
 
 def _table_with_download(frame: pd.DataFrame, file_name: str, key: str) -> None:

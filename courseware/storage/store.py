@@ -443,6 +443,38 @@ class Store:
             )  # fmt: skip
             return [Result(*row) for row in rows]
 
+    # ---- spaced review (courseware.storage.reviews) -------------------------------------------
+    def record_review(
+        self, learner_id: int, item_id: str, rating: int, now: datetime, source: str = "quiz"
+    ) -> datetime:
+        """Review a learner's card of an item with ``rating`` (1 to 4); when it is due next."""
+        return _reviews.record_review(self, learner_id, item_id, lambda _: rating, now, source)
+
+    def review_answer(
+        self,
+        learner_id: int,
+        item_id: str,
+        score: float,
+        seconds: float | None,
+        now: datetime,
+        source: str = "quiz",
+    ) -> datetime:
+        """Review a card by an answer: rated by its score and speed (``spacing.rating_for``)."""
+        rate = _reviews.rating_of(score, seconds)
+        return _reviews.record_review(self, learner_id, item_id, rate, now, source)
+
+    def review_cards(self, learner_id: int) -> list[tuple[str, str]]:
+        """A learner's review cards: (item id, card JSON)."""
+        return _reviews.review_cards(self, learner_id)
+
+    def review_logs(self, learner_id: int) -> list[tuple[str, int, datetime]]:
+        """A learner's reviews: (item id, rating, when), in the order they were stored."""
+        return _reviews.review_logs(self, learner_id)
+
+    def class_review_cards(self) -> list[tuple[int, str, str]]:
+        """Every learner's review cards: (learner id, item id, card JSON)."""
+        return _reviews.class_review_cards(self)
+
     def close(self) -> None:
         self.engine.dispose()
 
@@ -543,3 +575,6 @@ def _attempt(row: AttemptRow) -> Attempt:
         row.finished_at,
         row.score,
     )
+
+
+from courseware.storage import reviews as _reviews  # noqa: E402  (its tables join Base)

@@ -10,7 +10,7 @@ import streamlit as st
 
 from courseware.i18n import current_language, t
 from courseware.storage.store import MAX_CLASS_CODE, MAX_NAME, Learner
-from courseware.ui import session
+from courseware.ui import review, session
 from courseware.ui.database import current_reason, guarded
 from courseware.ui.links import page_link
 
@@ -27,6 +27,9 @@ def learner_box() -> None:
     if current is not None:
         box.caption(t("learner.hello"))
         box.text(current.name + (f" · {current.class_code}" if current.class_code else ""))
+        due = review.due_count(current)
+        if due is not None:
+            box.caption(f":material/event_repeat: {t('review.due_today', n=due)}")
         with box:
             page_link("progress", t("learner.link_where"), ":material/insights:")
         box.button(t("learner.sign_out"), key="learner-sign-out", on_click=session.sign_out,

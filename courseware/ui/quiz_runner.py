@@ -115,6 +115,7 @@ def _question(key: str, attempt: Attempt, item: Item) -> None:
     label = "quiz.retry_position" if attempt.is_retry else "quiz.position"
     st.progress(attempt.index / total, text=t(label, i=attempt.index + 1, n=total))
     answered = attempt.answers.get(item.id)
+    quiz_saving.item_shown(attempt, item.id)
     widget = f"{key}.{attempt.seed}.{item.id}"
     with st.form(f"{widget}.form", border=False):
         st.markdown(f"**{item.prompt}**")

@@ -5,16 +5,21 @@ says why."""
 from __future__ import annotations
 
 import contextlib
+import logging
 from collections.abc import Collection
+from datetime import datetime
 
 import streamlit as st
 
 from courseware.assessment.attempt import Attempt, resumed
 from courseware.storage.store import StoreUnavailable
-from courseware.ui import session
+from courseware.ui import clock, session
 from courseware.ui.database import guarded
 
 LOOKED = "_quiz_looked_for"  # the quiz contexts whose unfinished attempt was already looked for
+SHOWN = "_quiz_shown_at"  # "<attempt seed>.<item id>" -> when the item was first drawn
+
+log = logging.getLogger(__name__)
 
 
 def saved(attempt: Attempt, context: str) -> Attempt:
@@ -41,7 +46,32 @@ def store_answer(attempt: Attempt, item_id: str) -> None:
     if attempt.stored_id is None or opened is None:
         return
     answered = attempt.answers[item_id]
-    guarded(opened.record_response, attempt.stored_id, item_id, answered.response, answered.score)
+    stored = guarded(
+        opened.record_response, attempt.stored_id, item_id, answered.response, answered.score
+    )
+    learner = session.learner()
+    if stored and learner is not None:
+        now = clock.now()
+        seconds = _seconds_since_shown(attempt, item_id, now)
+        try:  # the answer is kept either way: a review that fails is simply not counted
+            session.database().run(
+                opened.review_answer, learner.id, item_id, answered.score, seconds, now
+            )
+        except StoreUnavailable:
+            pass
+        except Exception:  # a card that cannot be read never stops the quiz
+            log.exception("review of %s not recorded", item_id)
+
+
+def item_shown(attempt: Attempt, item_id: str) -> None:
+    """Note when an item of an attempt was first drawn (its answer's speed counts from then)."""
+    shown: dict[str, datetime] = st.session_state.setdefault(SHOWN, {})
+    shown.setdefault(f"{attempt.seed}.{item_id}", clock.now())
+
+
+def _seconds_since_shown(attempt: Attempt, item_id: str, now: datetime) -> float | None:
+    shown = st.session_state.get(SHOWN, {}).get(f"{attempt.seed}.{item_id}")
+    return (now - shown).total_seconds() if isinstance(shown, datetime) else None
 
 
 def finish(attempt: Attempt) -> None:

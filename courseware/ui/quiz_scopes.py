@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from courseware.content.banks import BankEntry, load_banks, merged_items
 from courseware.content.quiz import Item
 from courseware.errors import ContentError
@@ -51,3 +53,11 @@ def scopes_for(items: dict[str, Item], titles: dict[str, str], part: int | None 
         if topic_items:
             scopes[f"topic:{topic}"] = (title, topic_items)
     return scopes
+
+
+REVIEW_SCOPE = "review:today"
+
+
+def review_scope(queue: Sequence[Item]) -> Scopes:
+    """Today's review as the first scope (none when there is nothing to review)."""
+    return {REVIEW_SCOPE: (t("review.scope"), list(queue))} if queue else {}

@@ -209,7 +209,8 @@ def test_progress_is_saved_and_found_again_through_the_resume_link():
     later = open_page("progress", learner=token)  # a new browser session, next week
     assert not later.exception
     assert later.caption[0].value == r"学员：\<b\>王芳\</b\>"  # escaped: shown as typed
-    assert len(later.get("vega_lite_chart")) + len(later.get("arrow_vega_lite_chart")) == 3
+    # mastery by part and topic, scores, and the review plan: due per day, recall, reviews
+    assert len(later.get("vega_lite_chart")) + len(later.get("arrow_vega_lite_chart")) == 6
     assert later.dataframe[0].value.iloc[0]["答错次数"] == 1
 
 

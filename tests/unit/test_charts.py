@@ -4,9 +4,11 @@ that fit their width, axes that end on a tick, money in 万 and 亿."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections.abc import Iterator
+from datetime import date, timedelta
 from typing import Any
 
 import altair as alt
@@ -271,3 +273,100 @@ def test_plan_counts_are_whole_and_reach_the_tallest_stage():
     y = spec["encoding"]["y"]
     assert all(isinstance(v, int) for v in y["axis"]["values"])
     assert y["scale"]["domain"][-1] >= 5  # P: 2 + 3 stacked
+
+
+# ---- spaced review ----------------------------------------------------------------------------
+def _days(count: int, start: str = "2026-03-01") -> list[date]:
+    first = date.fromisoformat(start)
+    return [first + timedelta(days=n) for n in range(count)]
+
+
+def review_charts() -> dict[str, dict]:
+    days = _days(14)
+    return {
+        "forecast": charts.review_forecast_spec(
+            [(d, n % 4) for n, d in enumerate(days)], title="到期题数", count_label="题数"
+        ),
+        "recall": charts.recall_spec(
+            [("第一部分", 0.82, 5), ("第二部分", 0.4, 2)], title="记得的比例", count_label="题数"
+        ),
+        "history": charts.review_history_spec(
+            [(d, r, (n + r) % 3) for n, d in enumerate(days[:10]) for r in (1, 2, 3, 4)],
+            ["忘记", "困难", "良好", "简单"],
+            title="每天的复习",
+            count_label="复习次数",
+        ),
+    }
+
+
+@pytest.mark.parametrize("name", list(review_charts()))
+def test_review_charts_are_valid_and_label_everything(name):
+    spec = valid(review_charts()[name])
+    for guide, kind, options in guides(spec):
+        assert options.get("labelLimit", 0) == 0, options
+        assert options.get("labelOverlap") in (None, False), options
+        if guide == "legend":
+            assert options["orient"] == "bottom"
+        elif kind == "nominal":
+            assert options["labelExpr"] == charts.SPLIT_LINES
+
+
+def test_days_read_as_the_language_writes_them():
+    from courseware.i18n import use_language
+
+    assert charts.day_label(date(2026, 3, 2)) == "3月2日"
+    assert charts.date_text(date(2026, 3, 2)) == "2026年3月2日"
+    use_language("en")
+    try:
+        assert charts.day_label(date(2026, 3, 2)) == "Mar 2"
+        assert charts.date_text(date(2026, 3, 2)) == "Mar 2, 2026"
+    finally:
+        use_language("zh")
+
+
+@pytest.mark.parametrize("count", [1, 2, 7, 14, 30])
+def test_a_day_axis_names_the_first_and_last_day_at_every_width(count):
+    labels = [charts.day_label(d) for d in _days(count)]
+    spec = charts.review_forecast_spec([(d, 1) for d in _days(count)], title="t", count_label="c")
+    expr = spec["encoding"]["x"]["axis"]["values"]["expr"]
+    assert spec["datasets"]["rows"][0]["day"] == labels[0]
+    for width in (120, 300, 600, 1200):
+        shown = pick(expr, width)
+        assert shown[0] == labels[0] and shown[-1] == labels[-1]
+        positions = [labels.index(label) for label in shown]
+        assert positions == sorted(positions)
+        if len(shown) > 2:  # labels that stand side by side: at least ~60 px apart
+            gaps = [b - a for a, b in itertools.pairwise(positions)]
+            assert min(gaps) * width / count >= 60
+
+
+def test_the_forecast_counts_are_whole_and_reach_the_busiest_day():
+    spec = charts.review_forecast_spec(
+        [(d, n) for n, d in enumerate(_days(14))], title="t", count_label="c"
+    )
+    y = spec["encoding"]["y"]
+    assert all(isinstance(v, int) for v in y["axis"]["values"])
+    assert y["scale"]["domain"][0] == 0 and y["scale"]["domain"][-1] >= 13
+    empty = charts.review_forecast_spec([(d, 0) for d in _days(14)], title="t", count_label="c")
+    assert empty["encoding"]["y"]["scale"]["domain"] == [0, 1]
+
+
+def test_recall_runs_from_0_to_100_percent_with_both_ends_labelled():
+    x = charts.recall_spec([("第一部分", 0.5, 3)], title="记得", count_label="题")["encoding"]["x"]
+    assert x["scale"]["domain"] == [0, 1]
+    for width in (100, 300, 1200):
+        ticks = pick(x["axis"]["values"]["expr"], width)
+        assert (ticks[0], ticks[-1]) == (0, 1)
+
+
+def test_review_history_stacks_ratings_and_keeps_days_without_reviews():
+    days = _days(7)
+    counts = [
+        (d, r, 2 if (n, r) == (3, 3) else 0) for n, d in enumerate(days) for r in (1, 2, 3, 4)
+    ]
+    counts[0] = (days[0], 1, 1)
+    spec = charts.review_history_spec(counts, ["A", "H", "G", "E"], title="t", count_label="c")
+    assert [(r["rating"], r["count"]) for r in spec["datasets"]["rows"]] == [("A", 1), ("G", 2)]
+    assert spec["encoding"]["x"]["scale"]["domain"] == [charts.day_label(d) for d in days]
+    assert spec["encoding"]["y"]["scale"]["domain"][-1] >= 2
+    assert spec["encoding"]["color"]["legend"]["orient"] == "bottom"
