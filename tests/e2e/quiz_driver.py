@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.e2e.browser import settle
 
@@ -38,13 +39,23 @@ def fill_current_item(page: Page, position: int) -> None:
         page.keyboard.press("Escape")
     elif form.get_by_test_id("stSelectbox").count():
         for box in form.get_by_test_id("stSelectbox").all():
-            box.click()
-            options = page.get_by_role("listbox").get_by_role("option")
-            expect(options.first).to_be_visible()  # the list is open before choosing from it
-            options.first.click()
-            expect(box.get_by_text("选择类别")).to_have_count(0)  # a category is chosen
+            choose_first(page, box)
     else:
         form.get_by_role("textbox").fill("60")
+
+
+def choose_first(page: Page, box: Locator) -> None:
+    """Open a select box (a tap may not open it on the first try) and take its first option."""
+    options = page.get_by_role("option")
+    for _ in range(3):
+        box.get_by_role("combobox").click()
+        try:
+            options.first.wait_for(state="visible", timeout=3_000)
+            break
+        except PlaywrightTimeout:
+            page.keyboard.press("Escape")
+    options.first.click()
+    expect(box.get_by_role("combobox")).not_to_have_value("")  # a category is chosen
 
 
 def submit(page: Page) -> None:
