@@ -5,7 +5,9 @@ Builds one learner with ``--reviews`` review logs over ``--items`` items (throug
 ``Store.record_review``, the clock moving on to each card's due time), then times what the page
 does: read the cards, view them, and build the due queue, the forecast and recall by part.
 Prints one JSON line: ``review_queue_ms`` (median of 20) and, beside it, ``read_rows_ms``, the
-floor of reading the rows alone in the same run.
+floor of reading the rows alone in the same run; then, on SQLite, ``progress_rerun_ms`` — a rerun
+of that learner's whole progress page, run as ``bench/bench_pages.py`` runs pages — with the bare
+Streamlit page's rerun in the same run, and their ``progress_rerun_ratio`` (goal: at most 10).
 """
 
 from __future__ import annotations
@@ -14,27 +16,45 @@ import argparse
 import json
 import random
 import statistics
+import sys
 import tempfile
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from courseware.assessment.spacing import card_view, due_queue, forecast, recall_by_part
-from courseware.content.quiz import SingleChoice
-from courseware.storage.store import Store
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # bench/ and tests/ beside the app
+
+from courseware.assessment.spacing import card_view, due_queue, forecast, recall_by_part  # noqa: E402
+from courseware.content.banks import items_by_id  # noqa: E402
+from courseware.content.quiz import Item  # noqa: E402
+from courseware.storage.store import Store  # noqa: E402
 
 RUNS = 20
 
 
-def bank(count: int) -> dict[str, SingleChoice]:
-    """``count`` items over the four parts, in bank order."""
-    return {
-        f"item-{n}": SingleChoice(
-            id=f"item-{n}", part=1 + n % 4, section="1.1", difficulty=1, prompt="？",
-            explanation="。", type="single", options={"a": "是", "b": "否"}, answer="a",
-        )
-        for n in range(count)
-    }  # fmt: skip
+def bank(count: int) -> dict[str, Item]:
+    """The first ``count`` items of the course, in bank order (the progress page shows them)."""
+    return dict(list(items_by_id("zh").items())[:count])
+
+
+def progress_rerun(path: Path, token: str) -> dict[str, float]:
+    """The progress page of the learner with ``token``, rerun in AppTest, against a bare page."""
+    import os
+
+    from streamlit.testing.v1 import AppTest
+
+    from bench.bench_pages import bare_page, median_rerun_ms
+    from courseware.ui import session
+    from tests.app.harness import open_page
+
+    os.environ.pop("COURSEWARE_DATABASE_URL", None)
+    os.environ["COURSEWARE_SQLITE_PATH"] = str(path)
+    session.kept_token = lambda: token  # the browser's learner cookie
+    bare = median_rerun_ms(AppTest.from_function(bare_page), RUNS)
+    page = median_rerun_ms(open_page("progress"), RUNS)
+    return {"progress_rerun_ms": round(page, 1), "bare_rerun_ms": round(bare, 1),
+            "progress_rerun_ratio": round(page / bare, 2)}  # fmt: skip
 
 
 def fill(store: Store, learner_id: int, items: list[str], reviews: int) -> datetime:
@@ -84,13 +104,16 @@ def main() -> None:
         recall_by_part(cards, items, now)
 
     page()  # warm: the first read opens a connection
-    print(json.dumps({
+    figures = {
         "database": url.split(":")[0], "reviews": len(store.review_logs(learner.id)),
         "items": args.items, "cards": len(store.review_cards(learner.id)),
         "review_queue_ms": median_ms(page), "read_rows_ms": median_ms(read_rows),
         "fill_s": round(filled, 1),
-    }))  # fmt: skip
+    }  # fmt: skip
     store.close()
+    if url.startswith("sqlite:///"):
+        figures |= progress_rerun(Path(url.removeprefix("sqlite:///")), learner.token)
+    print(json.dumps(figures))
 
 
 if __name__ == "__main__":

@@ -98,11 +98,15 @@ class Attempt:
         return Attempt(scope=self.scope, seed=seed, item_ids=self.missed, earlier=self)
 
 
-def new_attempt(scope: str, items: Sequence[Item], length: int | None, seed: int) -> Attempt:
-    """Draw ``length`` items (all when None) in a shuffled order fixed by ``seed``."""
+def new_attempt(
+    scope: str, items: Sequence[Item], length: int | None, seed: int, *, in_order: bool = False
+) -> Attempt:
+    """Draw ``length`` items (all when None) in a shuffled order fixed by ``seed``, or, for a
+    queue that is already in the order it must be asked (a review: most overdue first), the
+    first ``length`` of them."""
     ids = [item.id for item in items]
-    chooser = random.Random(seed)
-    chooser.shuffle(ids)
+    if not in_order:
+        random.Random(seed).shuffle(ids)
     return Attempt(scope=scope, seed=seed, item_ids=tuple(ids[: length or len(ids)]))
 
 

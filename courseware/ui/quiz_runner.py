@@ -19,6 +19,7 @@ from courseware.ui.browser_values import read_only_fitting_values
 from courseware.ui.links import section_link
 from courseware.ui.safe import plain
 
+REVIEW_SCOPE = "review:today"  # the scope of today's review (``quiz_scopes.review_scope``)
 LENGTHS = (5, 10, 0)  # 0: every item of the scope
 Scopes = dict[str, tuple[str, Sequence[Item]]]  # scope id -> (label, items)
 VERDICT_MARKS = {"right": ":green[✓]", "partly": ":orange[◐]", "wrong": ":red[✗]",
@@ -99,7 +100,8 @@ def _start(key: str, context: str, scopes: Scopes) -> None:
     if length is not None and (type(length) is not int or length not in LENGTHS):
         length = LENGTHS[0]
     pool = list(scopes[scope][1])
-    attempt = new_attempt(scope, pool, length or None, fresh_seed())
+    in_order = scope == REVIEW_SCOPE  # today's review: most overdue first
+    attempt = new_attempt(scope, pool, length or None, fresh_seed(), in_order=in_order)
     st.session_state[key] = quiz_saving.saved(attempt, context)
 
 

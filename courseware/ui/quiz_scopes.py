@@ -8,6 +8,7 @@ from courseware.content.banks import BankEntry, load_banks, merged_items
 from courseware.content.quiz import Item
 from courseware.errors import ContentError
 from courseware.i18n import current_language, part_label, t
+from courseware.ui.quiz_runner import REVIEW_SCOPE as REVIEW
 from courseware.ui.quiz_runner import Scopes
 
 Loaded = tuple[dict[str, Item], dict[str, str], list[ContentError]]
@@ -55,7 +56,7 @@ def scopes_for(items: dict[str, Item], titles: dict[str, str], part: int | None 
     return scopes
 
 
-REVIEW_SCOPE = "review:today"
+REVIEW_SCOPE = REVIEW  # the first scope of the hub for a learner with items to review
 
 
 def review_scope(queue: Sequence[Item]) -> Scopes:

@@ -88,17 +88,15 @@ def review_items(
 ) -> tuple[list[Item], list[CardView]] | None:
     """Today's review and every card; None while the database is down.
 
-    The review holds the due items, most overdue first, or (nothing due) new items of the parts
-    read; at most ``SESSION_ITEMS``, however many are due (the quiz's length picks among them).
+    The review holds the due items, most overdue first, then new items of the parts read; at
+    most ``SESSION_ITEMS``, however many are due. It is asked in this order, so the quiz's length
+    (5, 10, all) takes the most overdue first.
     """
     moment = now or review_now()
     found, parts = cards(learner, moment), read_parts(learner, items)
     if found is None or parts is None:
         return None
-    queue = due_queue(found, items, parts, moment, SESSION_ITEMS)
-    due = {card.item_id for card in due_now(found, moment)}
-    if due:  # a quiz draws its items at random: new ones would crowd out the due
-        queue = [item_id for item_id in queue if item_id in due]
+    queue = due_queue(found, items, parts, moment, SESSION_ITEMS)  # asked in this order
     return [items[item_id] for item_id in queue], found
 
 

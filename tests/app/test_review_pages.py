@@ -85,9 +85,10 @@ def test_a_week_after_a_quiz_the_review_is_counted_offered_and_cleared(monkeypat
     assert home.info[0].value.startswith("今天有 5 道题到了复习的时候")
     hub = open_page("quiz", learner=token)
     scope = hub.selectbox(key=f"{HUB}.scope")
-    assert scope.options[0] == "今日复习（5 题）"
-    start(hub, REVIEW_SCOPE, length=None)
-    assert len(hub.session_state[HUB].item_ids) == 5
+    assert scope.options[0] == f"今日复习（{review.SESSION_ITEMS} 题）"  # the due, then new ones
+    due = {card.item_id for card in review.due_now(review.cards(hub.session_state["_learner"]))}
+    start(hub, REVIEW_SCOPE, length=5)
+    assert set(hub.session_state[HUB].item_ids) == due  # the five due come first
     for _ in range(5):
         respond(hub, right=True)
         next_item(hub)
@@ -177,7 +178,7 @@ def test_the_review_speaks_english_on_english_pages(monkeypatch):
     home = open_page("", learner=token, lang="en")
     assert any(c.value.endswith("5 questions to review today") for c in home.sidebar.caption)
     assert open_page("quiz", learner=token, lang="en").selectbox(key=f"{HUB}.scope").options[0] == (
-        "Review today (5 questions)"
+        f"Review today ({review.SESSION_ITEMS} questions)"
     )
     for page in ("", "quiz", "progress"):
         at = open_page(page, learner=token, lang="en")

@@ -51,3 +51,13 @@ def test_a_saved_round_comes_back_at_its_first_unanswered_item():
     assert back.answers["b"].response == "y" and back.answers["b"].seed == 5
     done = resumed("all", 5, ["a"], {"a": ("x", 1.0), "zz": ("?", 1.0)})
     assert done.finished and "zz" not in done.answers  # an answer to no item of it is ignored
+
+
+def test_a_review_is_asked_in_its_queue_order():
+    from courseware.assessment.attempt import new_attempt
+    from courseware.content.banks import items_by_id
+
+    queue = list(items_by_id("zh").values())[:8]
+    review = new_attempt("review:today", queue, 5, seed=3, in_order=True)
+    assert review.item_ids == tuple(item.id for item in queue[:5])  # the most overdue first
+    assert new_attempt("all", queue, 8, seed=3).item_ids != tuple(i.id for i in queue)
