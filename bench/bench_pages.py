@@ -1,14 +1,23 @@
-"""Speed of every page against a bare Streamlit page: server reruns and page switches in Chromium.
+"""Speed against bare Streamlit: server reruns, then what a user waits for in Chromium.
 
-    python3 dev.py bench [--reruns 30] [--switches 15]
+    python3 dev.py bench pages [--reruns 30] [--switches 15] [--sessions 50]
 
-Prints a table, then one JSON line: ``rerun_ratio`` and ``page_switch_ratio``, each the worst
-page's median divided by the bare page's median (goals: <= 10 and <= 1.5), as a page opens
-(a part on its first section); ``whole_lesson_rerun_ratio`` is the same for ``?section=all``;
-``tool_rerun_ratio`` for each section that holds a tool; ``calc_update_ratio`` is the time from
-changing a calculator input to its metrics and chart settled in Chromium, against changing a
-number input on a bare page (goal <= 1.5); ``quiz_submit_ratio`` the time from submitting a quiz
-answer to its feedback, against submitting a one-field form on a bare page (goal <= 1.5).
+Every figure is a ratio to a bare Streamlit floor measured in the same run (``bench/floors.py``):
+
+* ``rerun_ratio``: the slowest page's server rerun (AppTest), against a one-line page (goal <= 10);
+  ``whole_lesson_rerun_ratio`` the same for ``?section=all``, ``tool_rerun_ratio`` for each
+  section that holds a tool;
+* in Chromium, from the tap or key itself to the first frame that shows the result
+  (``bench/timeline.py``, which also breaks each time down), goals <= 1.5:
+  ``page_switch_ratio``, a sidebar tap to a part's heading, against a bare two-page app, and
+  ``page_switch_same_content_ratio`` against a bare page showing that part's opening Markdown
+  (goal <= 1.2); ``calc_update_ratio``, Enter in a calculator field to its metrics, against a
+  bare number input; ``quiz_submit_ratio``, a quiz answer to its feedback, against a one-field
+  form; the ``phone_`` figures are the same three with Chromium's CPU slowed 4x;
+* ``cold_start_ratio``: launching the server to a part page painted, against a bare page;
+  ``rss_per_session_mb``: server memory per session held open on a part page, beyond the first
+  (goal <= 3), beside the bare page's.
+
 The live class has its own benchmark, ``bench/live_class.py``.
 """
 
@@ -22,48 +31,23 @@ import tempfile
 import time
 from pathlib import Path
 
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Browser, sync_playwright
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench import floors, interactions  # noqa: E402
+from bench.footprint import cold_start_ms, rss_per_session_mb  # noqa: E402
+from bench.timeline import HEADER, Breakdown, Timeline  # noqa: E402
 from courseware.content.catalog import load_course  # noqa: E402
 from courseware.i18n import part_label, t  # noqa: E402
 from courseware.navigation import part_title, part_url  # noqa: E402
+from courseware.paths import PROJECT_ROOT  # noqa: E402
 from tests.app.harness import open_page, registered_url_paths  # noqa: E402
-from tests.e2e.browser import DESKTOP, launch, settle  # noqa: E402
-from tests.e2e.quiz_driver import fill_current_item  # noqa: E402
+from tests.e2e.browser import DESKTOP, launch  # noqa: E402
 from tests.e2e.server import running_app  # noqa: E402
 
-BARE_APP = """
-import streamlit as st
-
-def first():
-    st.title("First")
-
-def second():
-    st.title("Second")
-
-st.navigation([st.Page(first, title="First"), st.Page(second, title="Second")]).run()
-"""
-
-
-BARE_INPUT_APP = """
-import streamlit as st
-
-value = st.number_input("n", value=1.0)
-st.metric("double", f"{value * 2:g}")
-"""
-BARE_FORM_APP = """
-import streamlit as st
-
-with st.form("f"):
-    value = st.text_input("a")
-    sent = st.form_submit_button("提交")
-if sent:
-    st.success(f"收到 {value}")
-"""
 CALCULATORS = {  # name: (section URL, input label, nth input, two values, metric nth, two results)
     "customer-value": (
         "part-1?section=customer-value", "产品价值", 0, ("900000", "800000"), 2,
@@ -99,108 +83,6 @@ def median_rerun_ms(at: AppTest, reruns: int) -> float:
     return statistics.median(times)
 
 
-def switch_ms(page: Page, link: str, heading: str) -> float:
-    """Click a sidebar link and time until the new page has run and shows its heading."""
-    start = time.perf_counter()
-    page.get_by_test_id("stSidebarNav").get_by_role("link", name=link).click()
-    wait_for_text(page, "h1", 0, heading)
-    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]')
-    return (time.perf_counter() - start) * 1000
-
-
-def median_switch_ms(page: Page, url: str, there: tuple[str, str], back: tuple[str, str], n: int):
-    page.goto(url)
-    settle(page)
-    times = []
-    for _ in range(n):
-        times.append(switch_ms(page, *there))
-        switch_ms(page, *back)
-    return statistics.median(times)
-
-
-def wait_for_text(page: Page, selector: str, index: int, text: str) -> None:
-    """Wait, checking every animation frame, until an element shows ``text``.
-
-    (Playwright's ``expect`` polls at 100 ms, then 250 ms: too coarse for timing.)
-    """
-    page.wait_for_function(
-        """([selector, index, text]) => {
-            const found = document.querySelectorAll(selector)[index];
-            return found !== undefined && found.textContent.trim() === text;
-        }""",
-        arg=[selector, index, text],
-        polling="raf",
-    )
-
-
-def median_update_ms(
-    page: Page,
-    url: str,
-    label: str,
-    nth: int,
-    values: tuple[str, str],
-    metric: int,
-    results: tuple[str, str],
-    n: int,
-) -> float:
-    """Type a new value into a number input and time until the metric shows the new result."""
-    page.goto(url)
-    settle(page)
-    field = page.get_by_label(label, exact=True).nth(nth)
-    times = []
-    for index in range(n + 1):  # the first change warms up
-        value, result = values[index % 2], results[index % 2]
-        start = time.perf_counter()
-        field.fill(value)
-        field.press("Enter")
-        wait_for_text(page, "[data-testid=stMetricValue]", metric, result)
-        page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]')
-        page.evaluate(
-            "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
-        )
-        if index:
-            times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
-
-
-def median_form_submit_ms(page: Page, url: str, n: int) -> float:
-    """Submit a one-field form and time until its answer shows."""
-    page.goto(url)
-    settle(page)
-    times = []
-    for index in range(n + 1):
-        page.get_by_label("a", exact=True).fill(str(index))
-        start = time.perf_counter()
-        page.get_by_role("button", name="提交").click()
-        wait_for_text(page, "[data-testid=stAlertContentSuccess] p", 0, f"收到 {index}")
-        page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]')
-        if index:
-            times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
-
-
-def median_quiz_submit_ms(page: Page, url: str, n: int) -> float:
-    """Answer quiz items and time each submit until its feedback (the right answer) shows."""
-    page.goto(f"{url}/quiz")
-    settle(page)
-    page.get_by_role("radio", name="全部").click()
-    settle(page)
-    page.get_by_role("button", name="开始测验").click()
-    settle(page)
-    times = []
-    for index in range(n + 1):
-        fill_current_item(page, index + 1)
-        start = time.perf_counter()
-        page.get_by_test_id("stForm").last.get_by_role("button", name="提交答案").click()
-        page.get_by_text("正确答案", exact=True).wait_for()
-        page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]')
-        if index:
-            times.append((time.perf_counter() - start) * 1000)
-        page.get_by_role("button", name="下一题").click()
-        settle(page)
-    return statistics.median(times)
-
-
 def part_pages() -> list[tuple[str, str, str]]:
     """(url path, sidebar link text, page heading) of every part."""
     return [
@@ -209,10 +91,56 @@ def part_pages() -> list[tuple[str, str, str]]:
     ]
 
 
+def browser_figures(browser: Browser, folder: Path, n: int, cpu_slowdown: float) -> dict:
+    """Every interaction in Chromium and its floor, as median breakdowns by name."""
+    page = browser.new_page(viewport=DESKTOP, locale="zh-CN")
+    timeline = Timeline(page, cpu_slowdown)
+    home = (t("app.home", lang="zh"), t("app.title", lang="zh"))
+    rows: dict[str, Breakdown] = {}
+    with running_app(floors.write(folder, "two_pages", floors.TWO_PAGES)) as url:
+        rows["bare switch"] = interactions.switches(
+            timeline, url, ("Second", "Second"), ("First", "First"), n
+        )
+    same = floors.write(folder, "same_content", floors.same_content_app(*home))
+    with running_app(same) as url:
+        for path, link, heading in part_pages():
+            rows[f"bare {path}"] = interactions.switches(timeline, url, (link, heading), home, n)
+    with running_app(floors.write(folder, "number_input", floors.NUMBER_INPUT)) as url:
+        rows["bare input"] = interactions.updates(
+            timeline, url, "n", 0, ("2", "3"), 0, ("4", "6"), n
+        )
+    with running_app(floors.write(folder, "one_field_form", floors.ONE_FIELD_FORM)) as url:
+        rows["bare form"] = interactions.form_submits(timeline, url, n)
+    with running_app() as url:
+        for path, link, heading in part_pages():
+            rows[path] = interactions.switches(timeline, url, (link, heading), home, n)
+        for name, (section, *rest) in CALCULATORS.items():
+            rows[name] = interactions.updates(timeline, f"{url}/{section}", *rest, n)
+        rows["quiz answer"] = interactions.quiz_answers(timeline, url, n)
+    page.close()
+    return rows
+
+
+def ratios(rows: dict[str, Breakdown], prefix: str = "") -> dict[str, float]:
+    """The three interaction goals: each the worst case over its floor."""
+    parts = [path for path, _link, _heading in part_pages()]
+    switch = max(rows[p].total for p in parts) / rows["bare switch"].total
+    same = max(rows[p].total / rows[f"bare {p}"].total for p in parts)
+    update = max(rows[name].total for name in CALCULATORS) / rows["bare input"].total
+    return {
+        f"{prefix}page_switch_ratio": round(switch, 2),
+        f"{prefix}page_switch_same_content_ratio": round(same, 2),
+        f"{prefix}calc_update_ratio": round(update, 2),
+        f"{prefix}quiz_submit_ratio": round(rows["quiz answer"].total / rows["bare form"].total, 2),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reruns", type=int, default=30)
-    parser.add_argument("--switches", type=int, default=15)
+    parser.add_argument("--switches", type=int, default=15, help="repeats of each interaction")
+    parser.add_argument("--sessions", type=int, default=50, help="sessions held for memory")
+    parser.add_argument("--starts", type=int, default=3, help="cold starts of each app")
     args = parser.parse_args()
 
     bare_rerun = median_rerun_ms(AppTest.from_function(bare_page), args.reruns)
@@ -224,71 +152,56 @@ def main() -> None:
         f"{path} all": median_rerun_ms(open_page(path, section="all"), args.reruns)
         for path, _link, _heading in part_pages()
     }
-
     tools = {
         name: median_rerun_ms(open_page(path, section=section), args.reruns)
         for name, (path, section) in TOOL_SECTIONS.items()
     }
+    print(f"{'server rerun':<22} {'ms':>7} {'x bare':>7}")
+    for name, rerun in {"bare": bare_rerun, **reruns, **whole, **tools}.items():
+        print(f"{name:<22} {rerun:>7.1f} {rerun / bare_rerun:>7.2f}")
 
-    home = (t("app.home"), t("app.title"))
-    with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
-        bare_script = Path(folder) / "bare_app.py"
-        bare_script.write_text(BARE_APP, encoding="utf-8")
+    app = PROJECT_ROOT / "app.py"
+    first_path, _link, first_heading = part_pages()[0]
+    with tempfile.TemporaryDirectory() as name, sync_playwright() as playwright:
+        folder = Path(name)
         browser = launch(playwright)
-        page = browser.new_page(viewport=DESKTOP)
-        with running_app(bare_script) as url:
-            there, back = ("Second", "Second"), ("First", "First")
-            bare_switch = median_switch_ms(page, url, there, back, args.switches)
-        bare_input = Path(folder) / "bare_input.py"
-        bare_input.write_text(BARE_INPUT_APP, encoding="utf-8")
-        with running_app(bare_input) as url:
-            bare_update = median_update_ms(
-                page, url, "n", 0, ("2", "3"), 0, ("4", "6"), args.switches
-            )
-        bare_form = Path(folder) / "bare_form.py"
-        bare_form.write_text(BARE_FORM_APP, encoding="utf-8")
-        with running_app(bare_form) as url:
-            bare_submit = median_form_submit_ms(page, url, args.switches)
-        with running_app() as url:
-            quiz_submit = median_quiz_submit_ms(page, url, args.switches)
-            switches = {
-                path: median_switch_ms(page, url, (link, heading), home, args.switches)
-                for path, link, heading in part_pages()
-            }
-            updates = {
-                name: median_update_ms(page, f"{url}/{section}", *rest, args.switches)
-                for name, (section, *rest) in CALCULATORS.items()
-            }
+        desk = browser_figures(browser, folder, args.switches, cpu_slowdown=1)
+        phone = browser_figures(browser, folder, args.switches, cpu_slowdown=4)
+        blank = floors.write(folder, "blank", floors.BLANK)
+        cold = [
+            (cold_start_ms(browser, blank, "", "Blank"),
+             cold_start_ms(browser, app, first_path, first_heading))
+            for _ in range(args.starts)
+        ]  # fmt: skip
         browser.close()
+        bare_rss = rss_per_session_mb(blank, "", "Blank", args.sessions)
+        rss = rss_per_session_mb(app, first_path, first_heading, args.sessions)
 
-    print(f"{'page':<20} {'rerun ms':>9} {'x bare':>7} {'switch ms':>10} {'x bare':>7}")
-    print(f"{'bare':<20} {bare_rerun:>9.1f} {1:>7.2f} {bare_switch:>10.1f} {1:>7.2f}")
-    for name, rerun in reruns.items():
-        switch = switches.get(name)
-        cells = f"{switch:>10.1f} {switch / bare_switch:>7.2f}" if switch else f"{'-':>10} {'-':>7}"
-        print(f"{name:<20} {rerun:>9.1f} {rerun / bare_rerun:>7.2f} {cells}")
-    for name, rerun in (whole | tools).items():
-        print(f"{name:<20} {rerun:>9.1f} {rerun / bare_rerun:>7.2f} {'-':>10} {'-':>7}")
-    print(f"\n{'calculator':<16} {'update ms':>10} {'x bare':>7}")
-    print(f"{'bare input':<16} {bare_update:>10.1f} {1:>7.2f}")
-    for name, update in updates.items():
-        print(f"{name:<16} {update:>10.1f} {update / bare_update:>7.2f}")
-    print(f"\n{'submit':<16} {'ms':>10} {'x bare':>7}")
-    print(f"{'bare form':<16} {bare_submit:>10.1f} {1:>7.2f}")
-    print(f"{'quiz answer':<16} {quiz_submit:>10.1f} {quiz_submit / bare_submit:>7.2f}")
+    for title, rows in (("Chromium", desk), ("Chromium, CPU slowed 4x", phone)):
+        print(f"\n{title + ' (ms)':<22} {HEADER}")
+        for label, row in rows.items():
+            print(f"{label:<22} {row.cells()}")
+    bare_cold = statistics.median(c[0] for c in cold)
+    app_cold = statistics.median(c[1] for c in cold)
+    print(f"\ncold start: bare {bare_cold:.0f} ms, app {app_cold:.0f} ms")
+    print(f"memory per session: bare {bare_rss:.2f} MB, app {rss:.2f} MB")
     figures = {
         "rerun_ratio": round(max(reruns.values()) / bare_rerun, 2),
-        "page_switch_ratio": round(max(switches.values()) / bare_switch, 2),
         "whole_lesson_rerun_ratio": round(max(whole.values()) / bare_rerun, 2),
         "tool_rerun_ratio": round(max(tools.values()) / bare_rerun, 2),
-        "calc_update_ratio": round(max(updates.values()) / bare_update, 2),
-        "bare_update_ms": round(bare_update, 1),
-        "quiz_submit_ratio": round(quiz_submit / bare_submit, 2),
-        "bare_submit_ms": round(bare_submit, 1),
+        **ratios(desk),
+        **ratios(phone, "phone_"),
+        "cold_start_ratio": round(app_cold / bare_cold, 2),
+        "rss_per_session_mb": round(rss, 2),
+        "bare_rss_per_session_mb": round(bare_rss, 2),
         "bare_rerun_ms": round(bare_rerun, 2),
-        "bare_switch_ms": round(bare_switch, 1),
+        "bare_switch_ms": desk["bare switch"].total,
+        "bare_update_ms": desk["bare input"].total,
+        "bare_submit_ms": desk["bare form"].total,
+        "bare_cold_start_ms": round(bare_cold),
+        "cold_start_ms": round(app_cold),
     }
-    print(json.dumps(figures))
+    print(json.dumps({k: round(v, 2) for k, v in figures.items()}))
 
 
 if __name__ == "__main__":
