@@ -94,10 +94,11 @@ def _go_to(key: str, section_id: str) -> None:
 
 
 def whole_lesson(lesson: Lesson) -> None:
+    """Every section in order; their tools folded until opened."""
     for index, section in enumerate(lesson.sections):
         if index:
             st.divider()
-        section_view(section)
+        section_view(section, fold_tools=True)
 
 
 def single_section(lesson: Lesson, section: Section) -> None:
@@ -134,12 +135,12 @@ def single_section(lesson: Lesson, section: Section) -> None:
         )
 
 
-def section_view(section: Section) -> None:
+def section_view(section: Section, *, fold_tools: bool = False) -> None:
     st.header(section.label, anchor=section.id)
-    blocks(section.blocks)
+    blocks(section.blocks, fold_tools=fold_tools)
 
 
-def blocks(items: tuple[Block, ...]) -> None:
+def blocks(items: tuple[Block, ...], *, fold_tools: bool = False) -> None:
     for block in items:
         if block.kind == "notes":
             continue  # speaker notes are for the presenter only
@@ -150,7 +151,7 @@ def blocks(items: tuple[Block, ...]) -> None:
         elif block.kind == "figure":
             figure(block)
         elif block.kind == "tool":
-            tool(block)
+            tool(block, folded=fold_tools)
         else:
             show, icon = CALLOUTS[block.kind]
             show(f"**{t(f'callout.{block.kind}')}**\n\n{block.text}", icon=icon)
@@ -167,7 +168,7 @@ def figure(block: Block) -> None:
             st.caption(block.text)
 
 
-def tool(block: Block) -> None:
-    from courseware.ui.tools.registry import TOOLS  # tools load on the first page that shows one
+def tool(block: Block, *, folded: bool = False) -> None:
+    from courseware.ui.tools.registry import FOLDED, TOOLS  # loaded by the first page with one
 
-    TOOLS[block.name or ""]()
+    (FOLDED if folded else TOOLS)[block.name or ""]()

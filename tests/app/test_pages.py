@@ -66,6 +66,16 @@ def test_whole_lesson_shows_every_section_in_order(part):
     assert headers(at) == [s.label for s in LESSONS[part].sections]
 
 
+def test_whole_lesson_folds_its_tools_until_one_is_opened():
+    at = open_page("part-1", section="all")
+    folded = [s for s in at.toggle if s.label.startswith("展开工具")]
+    assert [s.label for s in folded] == ["展开工具：客户价值计算器", "展开工具：客户流失成本计算器"]
+    assert not at.number_input  # no tool's field is drawn yet
+    folded[0].set_value(True).run()
+    assert len(at.number_input) == 16  # our offer's and the competitor's eight components each
+    assert [m.value for m in at.metric][:3] == ["¥1,080,000", "¥770,000", "¥310,000"]
+
+
 def test_home_page_lists_the_four_parts_with_their_summaries():
     at = open_page("")
     text = " ".join(m.value for m in at.markdown)

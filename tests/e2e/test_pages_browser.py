@@ -35,8 +35,14 @@ def shown_in_chinese(page: Page) -> set[str]:
 
 
 def open_page(page: Page, url: str) -> None:
+    """Open ``url``; on a whole lesson, open every tool folded in it too."""
     page.goto(url)
     settle(page)
+    folded = page.get_by_role("switch", name=re.compile(f"^({t('tools.open', 'zh', tool='')}"
+                                                      f"|{t('tools.open', 'en', tool='')})"))
+    for index in range(folded.count()):
+        folded.nth(index).click()
+        settle(page)
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -15,7 +15,7 @@ from calculators.customer_value import (
 from courseware.content.charts import customer_value_spec
 from courseware.format import yuan
 from courseware.i18n import t
-from courseware.ui.fields import number_field, problem_messages
+from courseware.ui.fields import current, number_field, problem_messages
 from courseware.ui.tools.frame import field_key, tool_frame
 
 NAME = "customer-value"
@@ -36,37 +36,41 @@ DEFAULTS = {  # a year of cell supply to one key account, in yuan
 
 def render() -> None:
     with tool_frame(NAME):
-        raw, slots = {}, {}
-        for offer, column in zip(OFFERS, st.columns(2), strict=True):
+        checked = {offer: _checked(offer) for offer in OFFERS}  # before drawing: messages go
+        for offer, column in zip(OFFERS, st.columns(2), strict=True):  # right under fields
             with column:
-                raw[offer], slots[offer] = _offer_fields(offer)
-        inputs = {}
-        for offer in OFFERS:
-            try:
-                inputs[offer] = CustomerValueInput(**raw[offer])
-            except ValidationError as error:
-                for field, message in problem_messages(error).items():
-                    slots[offer][field].error(message, icon=":material/error:")
+                _offer_fields(offer, checked[offer][1])
+        inputs = {offer: given for offer, (given, _problems) in checked.items() if given}
         if len(inputs) < len(OFFERS):
             st.warning(t("tools.fix_fields"), icon=":material/edit:")
             return
         _results(inputs, compare(inputs["ours"], inputs["theirs"]))
 
 
-def _offer_fields(offer: str) -> tuple[dict[str, float | None], dict]:
+def _checked(offer: str) -> tuple[CustomerValueInput | None, dict[str, str]]:
+    """One offer's input as its fields hold it, or the message for each refused field."""
+    raw = {
+        field: current(field_key(NAME, offer, field), DEFAULTS[offer][field])
+        for field in (*VALUE_FIELDS, *COST_FIELDS)
+    }
+    try:
+        return CustomerValueInput(**raw), {}
+    except ValidationError as error:
+        return None, problem_messages(error)
+
+
+def _offer_fields(offer: str, problems: dict[str, str]) -> None:
     st.markdown(f"**{t(f'tools.{NAME}.{offer}')}**")
-    values, slots = {}, {}
     for group, fields in (("total_value", VALUE_FIELDS), ("total_cost", COST_FIELDS)):
         st.caption(t(f"tools.{NAME}.{group}"))
         for field in fields:
-            values[field] = number_field(
+            number_field(
                 t(f"tools.{NAME}.fields.{field}"),
                 field_key(NAME, offer, field),
                 DEFAULTS[offer][field],
                 step=1000.0,
+                problem=problems.get(field),
             )
-            slots[field] = st.empty()
-    return values, slots
 
 
 def _results(inputs: dict[str, CustomerValueInput], comparison: Comparison) -> None:
