@@ -10,7 +10,6 @@ signed in (``courseware.instructor_routes``) and keep a learner's token in the b
 import streamlit as st
 from starlette.middleware import Middleware
 
-from calculators.smart_terms import warm_up
 from courseware.instructor_routes import instructor_routes
 from courseware.learner_routes import learner_routes
 from courseware.live.board import PollBoard
@@ -19,7 +18,6 @@ from courseware.live.screen_routes import ScreenRoutes
 from courseware.navigation import page_paths
 from courseware.unknown_addresses import UnknownAddresses
 
-warm_up()  # the SMART checker's word segmenter loads while the server starts, not on a first check
 board = PollBoard(live_store_opener())
 routes = [
     *LiveRoutes(board).routes(),

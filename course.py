@@ -4,7 +4,7 @@ import streamlit as st
 
 from courseware.i18n import t
 from courseware.navigation import build_pages
-from courseware.shell import sidebar
+from courseware.shell import sidebar, warm_up_after_first_page
 from courseware.ui.database import banner
 from courseware.ui.language import choose_language
 
@@ -14,3 +14,4 @@ page = st.navigation(build_pages(lang))
 sidebar()
 banner()
 page.run()
+warm_up_after_first_page()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
+import time
 import unicodedata
 from functools import cache, cached_property
 from itertools import chain
@@ -245,8 +246,14 @@ def segment(text: str) -> tuple[str, ...]:
     return tuple(tokenizer.cut(text, HMM=False))
 
 
-def warm_up() -> threading.Thread:
-    """Build the segmenter in the background now, so that no trainee's first check waits for it."""
-    thread = threading.Thread(target=segment, args=("",), name="segmenter-warm-up", daemon=True)
+def warm_up(delay_seconds: float = 0.0) -> threading.Thread:
+    """Build the segmenter in the background after ``delay_seconds``, so that no trainee's first
+    check waits for it (a check that comes sooner builds it, or waits for the build under way)."""
+
+    def build() -> None:
+        time.sleep(delay_seconds)
+        segment("")
+
+    thread = threading.Thread(target=build, name="segmenter-warm-up", daemon=True)
     thread.start()
     return thread

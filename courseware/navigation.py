@@ -1,21 +1,19 @@
-"""Build the app's pages from the lesson files found on disk."""
+"""Build the app's pages from the lesson files found on disk.
+
+Each page's module is imported when that page is first shown, so a server's first visitor
+waits only for what their page uses (the dashboard's tables and charts load with it).
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from importlib import import_module
+from typing import Any
 
 import streamlit as st
 
 from courseware.content.catalog import LessonEntry, load_course
 from courseware.i18n import DEFAULT_LANG, part_label, t
-from courseware.pages import (
-    home,
-    instructor,
-    live_poll,
-    not_found,
-    part,
-    present,
-    progress,
-    quiz_hub,
-)
 from courseware.ui.instructor_gate import is_instructor
 from courseware.ui.links import remember_pages, remember_part_pages
 from courseware.unknown_addresses import NOT_FOUND
@@ -42,6 +40,16 @@ def part_title(entry: LessonEntry) -> str:
     return t("part.nav_title", label=label, title=entry.lesson.meta.nav_title)
 
 
+def _shown(module: str, *args: Any) -> Callable[[], None]:
+    """A page that imports ``courseware.pages.<module>`` and draws its ``render(*args)``."""
+
+    def show() -> None:
+        import_module(f"courseware.pages.{module}").render(*args)
+
+    show.__name__ = f"show_{module}"
+    return show
+
+
 def build_pages(lang: str = DEFAULT_LANG) -> dict[str, list[st.Page]]:
     """The navigation: a home page and one page per course part, grouped for the sidebar."""
     entries = load_course(lang)
@@ -50,12 +58,8 @@ def build_pages(lang: str = DEFAULT_LANG) -> dict[str, list[st.Page]]:
         if entry.part in part_pages:
             continue  # a second file for the same part: its error shows on the home page
 
-        def show_part(entry: LessonEntry = entry) -> None:
-            part.render(entry)
-
-        show_part.__name__ = f"part_{entry.part}"
         part_pages[entry.part] = st.Page(
-            show_part,
+            _shown("part", entry),
             title=part_title(entry),
             url_path=part_url(entry.part),
             icon=PART_ICONS.get(entry.part, ":material/menu_book:"),
@@ -63,27 +67,23 @@ def build_pages(lang: str = DEFAULT_LANG) -> dict[str, list[st.Page]]:
 
     remember_part_pages(part_pages)
 
-    def show_home() -> None:
-        home.render(entries, part_pages)
-
-    def show_not_found() -> None:
-        not_found.render(entries, part_pages)
-
-    home_page = st.Page(show_home, title=t("app.home"), icon=":material/home:", default=True)
-    missing = st.Page(show_not_found, title=t("not_found.nav"), url_path=NOT_FOUND,
-                      icon=":material/explore_off:", visibility="hidden")  # fmt: skip
+    home_page = st.Page(_shown("home", entries, part_pages), title=t("app.home"),
+                        icon=":material/home:", default=True)  # fmt: skip
+    missing = st.Page(_shown("not_found", entries, part_pages), title=t("not_found.nav"),
+                      url_path=NOT_FOUND, icon=":material/explore_off:",
+                      visibility="hidden")  # fmt: skip
     study = [
-        st.Page(quiz_hub.render, title=t("hub.nav"), url_path="quiz", icon=":material/quiz:"),
-        st.Page(progress.render, title=t("progress.nav"), url_path="progress",
+        st.Page(_shown("quiz_hub"), title=t("hub.nav"), url_path="quiz", icon=":material/quiz:"),
+        st.Page(_shown("progress"), title=t("progress.nav"), url_path="progress",
                 icon=":material/insights:"),
     ]  # fmt: skip
     remember_pages({"quiz": study[0], "progress": study[1]})
     teach = [
-        st.Page(present.render, title=t("present.nav"), url_path="present",
+        st.Page(_shown("present"), title=t("present.nav"), url_path="present",
                 icon=":material/slideshow:", visibility=_instructor_visibility()),
-        st.Page(live_poll.render, title=t("live.nav"), url_path="live",
+        st.Page(_shown("live_poll"), title=t("live.nav"), url_path="live",
                 icon=":material/podium:", visibility=_instructor_visibility()),
-        st.Page(instructor.render, title=t("dashboard.nav"), url_path="instructor",
+        st.Page(_shown("instructor"), title=t("dashboard.nav"), url_path="instructor",
                 icon=":material/analytics:", visibility=_instructor_visibility()),
     ]  # fmt: skip
     return {

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from calculators.smart_terms import warm_up
 from courseware.i18n import t
 from courseware.ui.instructor_gate import announce_passcode, sign_out_button
 from courseware.ui.language import language_switch
@@ -13,6 +14,15 @@ from courseware.ui.live_helpers import join_page_link
 from courseware.ui.page_style import page_style
 from courseware.ui.session import keep_in_browser
 from courseware.ui.tools.frame import PRESENTING
+
+WARM_UP_DELAY_SECONDS = 2.0  # the first page's messages are on their way by then
+
+
+@st.cache_resource(show_spinner=False)
+def warm_up_after_first_page() -> None:
+    """Once per process, just after its first page: build the SMART checker's word segmenter
+    in the background (a second of CPU that would otherwise slow that first page down)."""
+    warm_up(delay_seconds=WARM_UP_DELAY_SECONDS)
 
 
 def sidebar() -> None:

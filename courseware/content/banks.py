@@ -11,6 +11,7 @@ from typing import get_args
 import yaml
 from pydantic import ValidationError
 
+from courseware.content import yaml_nodes
 from courseware.content.files import read_content
 from courseware.content.lesson import Lesson
 from courseware.content.quiz import Bank, Item, ItemType
@@ -37,8 +38,7 @@ def load_bank(path: Path) -> Bank:
     shown = display_path(path)
     text = read_content(path, shown)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node, data = yaml_nodes.parse(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1

@@ -7,14 +7,14 @@ from typing import TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from courseware.content import yaml_nodes
 from courseware.errors import ContentError
 
 Model = TypeVar("Model", bound=BaseModel)
 
 
-def key_lines(text: str, first_line: int) -> dict[str, int]:
+def key_lines(node: yaml.Node | None, first_line: int) -> dict[str, int]:
     """Map each top-level key of a YAML mapping to its 1-based line in the file."""
-    node = yaml.compose(text, Loader=yaml.SafeLoader)
     if not isinstance(node, yaml.MappingNode):
         return {}
     return {
@@ -33,8 +33,8 @@ def parse_front_matter(
     (the ``---`` line) when a required key is missing.
     """
     try:
-        data = yaml.safe_load(text)
-        lines = key_lines(text, first_line)
+        node, data = yaml_nodes.parse(text)
+        lines = key_lines(node, first_line)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = first_line + mark.line if mark else opening_line

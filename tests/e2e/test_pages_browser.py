@@ -38,8 +38,10 @@ def open_page(page: Page, url: str) -> None:
     """Open ``url``; on a whole lesson, open every tool folded in it too."""
     page.goto(url)
     settle(page)
-    folded = page.get_by_role("switch", name=re.compile(f"^({t('tools.open', 'zh', tool='')}"
-                                                      f"|{t('tools.open', 'en', tool='')})"))
+    folded = page.get_by_role(
+        "switch",
+        name=re.compile(f"^({t('tools.open', 'zh', tool='')}|{t('tools.open', 'en', tool='')})"),
+    )
     for index in range(folded.count()):
         folded.nth(index).click()
         settle(page)

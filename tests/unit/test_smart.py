@@ -850,3 +850,13 @@ def test_the_segmenter_can_be_built_ahead_of_the_first_check():
     thread.join(timeout=120)
     assert not thread.is_alive() and thread.daemon
     assert smart_terms._build_tokenizer.cache_info().currsize == 1  # built: a check finds it ready
+
+
+def test_the_warm_up_can_wait_before_it_builds_the_segmenter():
+    from calculators import smart_terms
+
+    smart_terms._build_tokenizer.cache_clear()
+    thread = smart_terms.warm_up(delay_seconds=1.0)
+    assert smart_terms._build_tokenizer.cache_info().currsize == 0  # waiting: nothing built yet
+    thread.join(timeout=120)
+    assert smart_terms._build_tokenizer.cache_info().currsize == 1
