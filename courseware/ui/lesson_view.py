@@ -6,7 +6,6 @@ import json
 
 import streamlit as st
 
-from courseware.content.charts import vega_lite_spec
 from courseware.content.figures import diagram_path
 from courseware.content.lesson import WHOLE_LESSON, Block, Lesson, Section
 from courseware.i18n import part_label, t
@@ -163,6 +162,8 @@ def figure(block: Block) -> None:
     if svg is not None:
         st.image(str(svg), caption=block.text or None, width="stretch")
     else:
+        from courseware.content.charts import vega_lite_spec  # Altair loads with a first chart
+
         st.vega_lite_chart(vega_lite_spec(name), width="stretch")
         if block.text:
             st.caption(block.text)
