@@ -29,6 +29,9 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
+from contextlib import ExitStack
+from functools import partial
 from pathlib import Path
 
 from playwright.sync_api import Browser, sync_playwright
@@ -55,6 +58,7 @@ CALCULATORS = {  # name: (section URL, input label, nth input, two values, metri
     ),
     "churn": ("part-1?section=churn-cost", "年流失率（%）", 0, ("20", "10"), 0, ("200", "100")),
 }  # fmt: skip
+ROUNDS = 3  # the browser measurements take turns this many times
 TOOL_SECTIONS = {
     "customer-value": ("part-1", "customer-value"),
     "churn": ("part-1", "churn-cost"),
@@ -72,7 +76,7 @@ def bare_page() -> None:
     st.write("hello")
 
 
-def median_rerun_ms(at: AppTest, reruns: int) -> float:
+def rerun_samples(at: AppTest, reruns: int) -> list[float]:
     at.run()  # warm
     times = []
     for _ in range(reruns):
@@ -80,7 +84,11 @@ def median_rerun_ms(at: AppTest, reruns: int) -> float:
         at.run()
         times.append((time.perf_counter() - start) * 1000)
         assert not at.exception, at.exception
-    return statistics.median(times)
+    return times
+
+
+def median_rerun_ms(at: AppTest, reruns: int) -> float:
+    return statistics.median(rerun_samples(at, reruns))
 
 
 def part_pages() -> list[tuple[str, str, str]]:
@@ -92,33 +100,52 @@ def part_pages() -> list[tuple[str, str, str]]:
 
 
 def browser_figures(browser: Browser, folder: Path, n: int, cpu_slowdown: float) -> dict:
-    """Every interaction in Chromium and its floor, as median breakdowns by name."""
+    """Every interaction in Chromium and its floor, as median breakdowns by name.
+
+    All the servers run at once and the measurements take turns, in ``ROUNDS`` rounds of a
+    share of ``n`` each, so that a machine that slows down for a while slows every figure alike.
+    """
     page = browser.new_page(viewport=DESKTOP, locale="zh-CN")
     timeline = Timeline(page, cpu_slowdown)
     home = (t("app.home", lang="zh"), t("app.title", lang="zh"))
-    rows: dict[str, Breakdown] = {}
-    with running_app(floors.write(folder, "two_pages", floors.TWO_PAGES)) as url:
-        rows["bare switch"] = interactions.switches(
-            timeline, url, ("Second", "Second"), ("First", "First"), n
+    share = max(1, n // ROUNDS)
+    with ExitStack() as servers:
+        two_pages, same, number, form = (
+            servers.enter_context(running_app(floors.write(folder, name, source)))
+            for name, source in (
+                ("two_pages", floors.TWO_PAGES),
+                ("same_content", floors.same_content_app(*home)),
+                ("number_input", floors.NUMBER_INPUT),
+                ("one_field_form", floors.ONE_FIELD_FORM),
+            )
         )
-    same = floors.write(folder, "same_content", floors.same_content_app(*home))
-    with running_app(same) as url:
+        app = servers.enter_context(running_app())
+        measurements: dict[str, Callable[[], list[Breakdown]]] = {
+            "bare switch": lambda: interactions.switches(
+                timeline, two_pages, ("Second", "Second"), ("First", "First"), share
+            ),
+            "bare input": lambda: interactions.updates(
+                timeline, number, "n", 0, ("2", "3"), 0, ("4", "6"), share
+            ),
+            "bare form": lambda: interactions.form_submits(timeline, form, share),
+        }
         for path, link, heading in part_pages():
-            rows[f"bare {path}"] = interactions.switches(timeline, url, (link, heading), home, n)
-    with running_app(floors.write(folder, "number_input", floors.NUMBER_INPUT)) as url:
-        rows["bare input"] = interactions.updates(
-            timeline, url, "n", 0, ("2", "3"), 0, ("4", "6"), n
-        )
-    with running_app(floors.write(folder, "one_field_form", floors.ONE_FIELD_FORM)) as url:
-        rows["bare form"] = interactions.form_submits(timeline, url, n)
-    with running_app() as url:
-        for path, link, heading in part_pages():
-            rows[path] = interactions.switches(timeline, url, (link, heading), home, n)
+            there = (link, heading)
+            measurements[f"bare {path}"] = partial(
+                interactions.switches, timeline, same, there, home, share
+            )
+            measurements[path] = partial(interactions.switches, timeline, app, there, home, share)
         for name, (section, *rest) in CALCULATORS.items():
-            rows[name] = interactions.updates(timeline, f"{url}/{section}", *rest, n)
-        rows["quiz answer"] = interactions.quiz_answers(timeline, url, n)
+            measurements[name] = partial(
+                interactions.updates, timeline, f"{app}/{section}", *rest, share
+            )
+        measurements["quiz answer"] = partial(interactions.quiz_answers, timeline, app, share)
+        samples: dict[str, list[Breakdown]] = {name: [] for name in measurements}
+        for _round in range(ROUNDS):
+            for name, measure in measurements.items():
+                samples[name] += measure()
     page.close()
-    return rows
+    return {name: Breakdown.median(taken) for name, taken in samples.items()}
 
 
 def ratios(rows: dict[str, Breakdown], prefix: str = "") -> dict[str, float]:
@@ -143,11 +170,13 @@ def main() -> None:
     parser.add_argument("--starts", type=int, default=3, help="cold starts of each app")
     args = parser.parse_args()
 
-    bare_rerun = median_rerun_ms(AppTest.from_function(bare_page), args.reruns)
+    bare = AppTest.from_function(bare_page)
+    bare_times = rerun_samples(bare, args.reruns)  # the floor again after each group of pages:
     reruns = {
         path or "home": median_rerun_ms(open_page(path), args.reruns)
         for path in registered_url_paths()
     }
+    bare_times += rerun_samples(bare, args.reruns)  # a machine's slow spell slows it too
     whole = {
         f"{path} all": median_rerun_ms(open_page(path, section="all"), args.reruns)
         for path, _link, _heading in part_pages()
@@ -156,6 +185,7 @@ def main() -> None:
         name: median_rerun_ms(open_page(path, section=section), args.reruns)
         for name, (path, section) in TOOL_SECTIONS.items()
     }
+    bare_rerun = statistics.median(bare_times + rerun_samples(bare, args.reruns))
     print(f"{'server rerun':<22} {'ms':>7} {'x bare':>7}")
     for name, rerun in {"bare": bare_rerun, **reruns, **whole, **tools}.items():
         print(f"{name:<22} {rerun:>7.1f} {rerun / bare_rerun:>7.2f}")

@@ -26,6 +26,8 @@ from courseware.cluster import app_command
 from tests.e2e.browser import DESKTOP, settle
 from tests.e2e.server import free_port, serving
 
+SETTLING_SECONDS = 6  # after a process's first page: the SMART segmenter builds 2 s after it
+
 
 def cold_start_ms(browser: Browser, script: Path, path: str, heading: str) -> float:
     """Launch the app on a new port, open ``path`` as soon as the port answers, and time until
@@ -65,7 +67,7 @@ def rss_per_session_mb(script: Path, page_name: str, heading: str, sessions: int
 
 async def _held_sessions(stream: str, pid: int, page_name: str, heading: str, n: int) -> float:
     first = await asyncio.wait_for(_open(stream, page_name, heading), 60)
-    await asyncio.sleep(1)
+    await asyncio.sleep(SETTLING_SECONDS)
     alone = _rss_mb(pid)
     opening = (_open(stream, page_name, heading) for _ in range(n - 1))
     others = await asyncio.wait_for(asyncio.gather(*opening), 300)

@@ -1,8 +1,8 @@
 """The interactions a user waits on, driven in Chromium and timed by ``bench.timeline``.
 
-Each function repeats one interaction ``n`` times after a warm-up and returns the median
-breakdown: a page switch from the sidebar, a calculator input changed, a quiz answer submitted
-and, as their floors, the same on bare pages.
+Each function opens its page, repeats one interaction ``n`` times after a warm-up and returns
+the breakdowns: a page switch from the sidebar, a calculator input changed, a quiz answer
+submitted and, as their floors, the same on bare pages.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ METRIC = "[data-testid=stMetricValue]"
 
 def switches(
     timeline: Timeline, url: str, there: tuple[str, str], back: tuple[str, str], n: int
-) -> Breakdown:
+) -> list[Breakdown]:
     """Tap the sidebar link ``there`` = (link, heading) and wait for its heading; then go back."""
     page = timeline.page
     page.goto(url)
@@ -30,7 +30,7 @@ def switches(
         timeline.measure(lambda: _tap_link(page, back[0]), HEADING, 0, back[1])
         if index:
             samples.append(sample)
-    return Breakdown.median(samples)
+    return samples
 
 
 def _tap_link(page: Page, link: str) -> None:
@@ -46,7 +46,7 @@ def updates(
     metric: int,
     results: tuple[str, str],
     n: int,
-) -> Breakdown:
+) -> list[Breakdown]:
     """Type a new value into a number input, press Enter, and wait for the metric's result."""
     page = timeline.page
     page.goto(url)
@@ -59,10 +59,10 @@ def updates(
         sample = timeline.measure(lambda: field.press("Enter"), METRIC, metric, result)
         if index:
             samples.append(sample)
-    return Breakdown.median(samples)
+    return samples
 
 
-def form_submits(timeline: Timeline, url: str, n: int) -> Breakdown:
+def form_submits(timeline: Timeline, url: str, n: int) -> list[Breakdown]:
     """Submit a one-field form and wait for its answer."""
     page = timeline.page
     page.goto(url)
@@ -76,10 +76,10 @@ def form_submits(timeline: Timeline, url: str, n: int) -> Breakdown:
         )
         if index:
             samples.append(sample)
-    return Breakdown.median(samples)
+    return samples
 
 
-def quiz_answers(timeline: Timeline, url: str, n: int) -> Breakdown:
+def quiz_answers(timeline: Timeline, url: str, n: int) -> list[Breakdown]:
     """Answer the items of the whole-course quiz; time each submit until its feedback (the
     right answer) shows."""
     page = timeline.page
@@ -99,4 +99,4 @@ def quiz_answers(timeline: Timeline, url: str, n: int) -> Breakdown:
             samples.append(sample)
         page.get_by_role("button", name="下一题").click()
         settle(page)
-    return Breakdown.median(samples)
+    return samples
