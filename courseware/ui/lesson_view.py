@@ -108,30 +108,30 @@ def single_section(lesson: Lesson, section: Section) -> None:
     st.caption(t("part.position", index=index + 1, total=len(ids)))
     section_view(section)
     st.divider()
-    back, whole, forward = st.columns(3)
-    if index > 0:
-        back.button(
-            f"← {t('part.prev')}",
-            key=f"prev-{key}",
+    with st.container(horizontal=True, key=f"steps-{key}"):  # one row, also on a phone
+        if index > 0:
+            st.button(
+                f"← {t('part.prev')}",
+                key=f"prev-{key}",
+                on_click=_go_to,
+                args=(key, ids[index - 1]),
+                width="stretch",
+            )
+        st.button(
+            t("part.show_all"),
+            key=f"all-{key}",
             on_click=_go_to,
-            args=(key, ids[index - 1]),
+            args=(key, WHOLE_LESSON),
             width="stretch",
         )
-    whole.button(
-        t("part.show_all"),
-        key=f"all-{key}",
-        on_click=_go_to,
-        args=(key, WHOLE_LESSON),
-        width="stretch",
-    )
-    if index + 1 < len(ids):
-        forward.button(
-            f"{t('part.next')} →",
-            key=f"next-{key}",
-            on_click=_go_to,
-            args=(key, ids[index + 1]),
-            width="stretch",
-        )
+        if index + 1 < len(ids):
+            st.button(
+                f"{t('part.next')} →",
+                key=f"next-{key}",
+                on_click=_go_to,
+                args=(key, ids[index + 1]),
+                width="stretch",
+            )
 
 
 def section_view(section: Section, *, fold_tools: bool = False) -> None:

@@ -42,8 +42,8 @@ def open_page(page: Page, url: str) -> None:
         "switch",
         name=re.compile(f"^({t('tools.open', 'zh', tool='')}|{t('tools.open', 'en', tool='')})"),
     )
-    for index in range(folded.count()):
-        folded.nth(index).click()
+    for label in [folded.nth(i).get_attribute("aria-label") for i in range(folded.count())]:
+        page.get_by_text(label, exact=True).click()  # the switch's label takes the tap
         settle(page)
 
 
