@@ -10,7 +10,6 @@
 from __future__ import annotations
 
 import asyncio
-import gc
 import subprocess
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -75,7 +74,6 @@ async def _held_sessions(stream: str, pid: int, page_name: str, heading: str, n:
     held = _rss_mb(pid)
     for socket in (first, *others):
         await socket.close()
-    gc.collect()
     return (held - alone) / (n - 1)
 
 

@@ -7,6 +7,8 @@ submitted and, as their floors, the same on bare pages.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from playwright.sync_api import Page
 
 from bench.timeline import Breakdown, Timeline
@@ -24,13 +26,18 @@ def switches(
     page = timeline.page
     page.goto(url)
     settle(page)
-    samples = []
-    for index in range(n + 1):
+
+    def take(_index: int) -> Breakdown:
         sample = timeline.measure(lambda: _tap_link(page, there[0]), HEADING, 0, there[1])
         timeline.measure(lambda: _tap_link(page, back[0]), HEADING, 0, back[1])
-        if index:
-            samples.append(sample)
-    return samples
+        return sample
+
+    return _after_warm_up(n, take)
+
+
+def _after_warm_up(n: int, take: Callable[[int], Breakdown]) -> list[Breakdown]:
+    """``take(0)`` .. ``take(n)``, the first left out: it warms the page up."""
+    return [take(index) for index in range(n + 1)][1:]
 
 
 def _tap_link(page: Page, link: str) -> None:
@@ -52,14 +59,12 @@ def updates(
     page.goto(url)
     settle(page)
     field = page.get_by_label(label, exact=True).nth(nth)
-    samples = []
-    for index in range(n + 1):
-        value, result = values[index % 2], results[index % 2]
-        field.fill(value)  # a number input sends its value on Enter: typing is not timed
-        sample = timeline.measure(lambda: field.press("Enter"), METRIC, metric, result)
-        if index:
-            samples.append(sample)
-    return samples
+
+    def take(index: int) -> Breakdown:
+        field.fill(values[index % 2])  # a number input sends its value on Enter: not timed
+        return timeline.measure(lambda: field.press("Enter"), METRIC, metric, results[index % 2])
+
+    return _after_warm_up(n, take)
 
 
 def form_submits(timeline: Timeline, url: str, n: int) -> list[Breakdown]:
@@ -68,15 +73,14 @@ def form_submits(timeline: Timeline, url: str, n: int) -> list[Breakdown]:
     page.goto(url)
     settle(page)
     button = page.get_by_role("button", name="提交")
-    samples = []
-    for index in range(n + 1):
+
+    def take(index: int) -> Breakdown:
         page.get_by_label("a", exact=True).fill(str(index))
-        sample = timeline.measure(
+        return timeline.measure(
             button.click, "[data-testid=stAlertContentSuccess] p", 0, f"收到 {index}"
         )
-        if index:
-            samples.append(sample)
-    return samples
+
+    return _after_warm_up(n, take)
 
 
 def quiz_answers(timeline: Timeline, url: str, n: int) -> list[Breakdown]:
@@ -90,13 +94,13 @@ def quiz_answers(timeline: Timeline, url: str, n: int) -> list[Breakdown]:
     page.get_by_role("button", name="开始测验").click()
     settle(page)
     submit = page.get_by_test_id("stForm").last.get_by_role("button", name="提交答案")
-    samples = []
-    for index in range(n + 1):
+
+    def take(index: int) -> Breakdown:
         fill_current_item(page, index + 1)
         sample = timeline.measure(submit.click, "[data-testid=stMarkdownContainer] strong", -1,
                                   "正确答案")  # fmt: skip
-        if index:
-            samples.append(sample)
         page.get_by_role("button", name="下一题").click()
         settle(page)
-    return samples
+        return sample
+
+    return _after_warm_up(n, take)
