@@ -80,22 +80,6 @@ def test_live_answers_are_analysed_with_self_study_or_apart(store: Store):
     assert [m.value for m in at.metric] == ["1", "1", "0", "1"]
 
 
-@pytest.fixture
-def downloads(monkeypatch: pytest.MonkeyPatch) -> dict[str, bytes]:
-    """The data of every download button drawn, by file name."""
-    import streamlit as st
-
-    files: dict[str, bytes] = {}
-    draw = st.download_button
-
-    def recording(label, data, file_name=None, **options):
-        files[file_name] = data
-        return draw(label, data, file_name=file_name, **options)
-
-    monkeypatch.setattr(st, "download_button", recording)
-    return files
-
-
 def test_csv_downloads_defuse_formulas_in_names_and_class_codes(store: Store, downloads):
     take(store, "=1+1", "@SUM(A1)", {"smart-specific-1": 1})
     take(store, "-2+3", "@SUM(A1)", {"smart-specific-1": 0})

@@ -33,22 +33,6 @@ def own_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv(PASSCODE_ENV, PASSCODE)
 
 
-@pytest.fixture
-def downloads(monkeypatch: pytest.MonkeyPatch) -> dict[str, bytes]:
-    """The data of every download button drawn, by file name."""
-    import streamlit as st
-
-    files: dict[str, bytes] = {}
-    draw = st.download_button
-
-    def recording(label, data, file_name=None, **options):
-        files[file_name] = data
-        return draw(label, data, file_name=file_name, **options)
-
-    monkeypatch.setattr(st, "download_button", recording)
-    return files
-
-
 def move_time(monkeypatch: pytest.MonkeyPatch, by: timedelta) -> datetime:
     """From now on the pages, and the answers they record, live ``by`` later."""
     moment = datetime.now(UTC) + by
