@@ -7,6 +7,10 @@ from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 ASSETS_DIR = PROJECT_ROOT / "assets"
+# Served as they are at /app/static/… (server.enableStaticServing): the browser fetches and
+# caches a file once instead of receiving it inline with every page.
+STATIC_DIR = PROJECT_ROOT / "static"
+STATIC_URL = "/app/static"
 CONTENT_DIR_ENV = "COURSEWARE_CONTENT_DIR"
 
 

@@ -11,7 +11,7 @@ from courseware.content.figures import known_figures
 from courseware.content.files import read_content
 from courseware.content.lesson import Lesson, parse_lesson
 from courseware.errors import ContentError
-from courseware.paths import ASSETS_DIR, display_path, lessons_dir
+from courseware.paths import display_path, lessons_dir
 from courseware.tool_names import TOOL_NAMES
 
 LESSON_FILE = re.compile(r"^(\d{2})-[\w-]+\.md$")
@@ -37,7 +37,7 @@ def lesson_files(lang: str, folder: Path | None = None) -> list[Path]:
 
 def known_names(figures: frozenset[str] | None = None) -> dict[str, frozenset[str]]:
     """The figure and tool names lessons may use."""
-    figures = known_figures(ASSETS_DIR) if figures is None else figures
+    figures = known_figures() if figures is None else figures
     return {"figure": figures, "tool": TOOL_NAMES}
 
 
@@ -64,7 +64,7 @@ def load_course(lang: str, folder: Path | None = None) -> tuple[LessonEntry, ...
 
 
 def _figures_stamp() -> tuple[str, ...]:
-    return tuple(sorted(known_figures(ASSETS_DIR)))
+    return tuple(sorted(known_figures()))
 
 
 @lru_cache(maxsize=16)

@@ -1,4 +1,5 @@
-"""The figures lessons may show: SVG diagrams and chart data, both kept in ``assets/``."""
+"""The figures lessons may show: SVG diagrams (``static/diagrams/``, served as files) and chart
+data (``assets/charts/``)."""
 
 from __future__ import annotations
 
@@ -8,9 +9,9 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from courseware.i18n import DEFAULT_LANG, current_language
-from courseware.paths import ASSETS_DIR
+from courseware.paths import ASSETS_DIR, STATIC_DIR, STATIC_URL
 
-DIAGRAMS_DIR = ASSETS_DIR / "diagrams"
+DIAGRAMS_DIR = STATIC_DIR / "diagrams"
 CHARTS_DIR = ASSETS_DIR / "charts"
 
 
@@ -31,13 +32,13 @@ class ChartSpec(BaseModel):
     data: tuple[ChartPoint, ...] = Field(min_length=1)
 
 
-def known_figures(assets: Path = ASSETS_DIR) -> frozenset[str]:
+def known_figures() -> frozenset[str]:
     """Every figure name a lesson can use: ``diagrams/NAME.svg`` and ``charts/NAME.yaml``.
 
     ``NAME.en.svg`` (or ``.en.yaml``) is the same figure in English, not another figure.
     """
-    diagrams = {p.stem for p in (assets / "diagrams").glob("*.svg") if "." not in p.stem}
-    charts = {p.stem for p in (assets / "charts").glob("*.yaml") if "." not in p.stem}
+    diagrams = {p.stem for p in DIAGRAMS_DIR.glob("*.svg") if "." not in p.stem}
+    charts = {p.stem for p in CHARTS_DIR.glob("*.yaml") if "." not in p.stem}
     return frozenset(diagrams | charts)
 
 
@@ -49,9 +50,14 @@ def in_language(folder: Path, name: str, suffix: str, lang: str) -> Path:
     )
 
 
-def diagram_path(name: str, assets: Path = ASSETS_DIR, lang: str | None = None) -> Path | None:
-    path = in_language(assets / "diagrams", name, ".svg", lang or current_language())
+def diagram_path(name: str, lang: str | None = None) -> Path | None:
+    path = in_language(DIAGRAMS_DIR, name, ".svg", lang or current_language())
     return path if path.is_file() else None
+
+
+def static_url(path: Path) -> str:
+    """The address the app's server gives a file under ``static/``."""
+    return f"{STATIC_URL}/{path.relative_to(STATIC_DIR).as_posix()}"
 
 
 def chart_spec(name: str, assets: Path = ASSETS_DIR, lang: str | None = None) -> ChartSpec:

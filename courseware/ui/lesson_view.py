@@ -6,7 +6,7 @@ import json
 
 import streamlit as st
 
-from courseware.content.figures import diagram_path
+from courseware.content.figures import diagram_path, static_url
 from courseware.content.lesson import WHOLE_LESSON, Block, Lesson, Section
 from courseware.i18n import part_label, t
 
@@ -160,7 +160,7 @@ def figure(block: Block) -> None:
     name = block.name or ""
     svg = diagram_path(name)
     if svg is not None:
-        st.image(str(svg), caption=block.text or None, width="stretch")
+        st.image(static_url(svg), caption=block.text or None, width="stretch")
     else:
         from courseware.content.charts import vega_lite_spec  # Altair loads with a first chart
 

@@ -107,7 +107,11 @@ def test_diagrams_and_chart_are_drawn(page: Page, app_url: str):
     open_page(page, f"{app_url}/part-2?section=mbo")
     diagram = page.get_by_test_id("stImage").locator("img")
     expect(diagram).to_have_count(1)
-    assert diagram.evaluate("img => img.complete && img.naturalWidth") > 0
+    expect(diagram).to_have_attribute("src", re.compile(r"/app/static/diagrams/mbo-cycle\.svg$"))
+    diagram.evaluate("img => img.decode()")  # fetched from the server as an image, and drawn
+    assert diagram.evaluate("img => img.naturalWidth") > 0
+    served = page.request.get(f"{app_url}/app/static/diagrams/mbo-cycle.svg")
+    assert served.headers["content-type"].startswith("image/svg+xml")
     open_page(page, f"{app_url}/part-3?section=why-execution")
     expect(page.get_by_test_id("stVegaLiteChart")).to_have_count(1)
     expect(
