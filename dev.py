@@ -28,6 +28,9 @@ BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "chromium", "chromium-browser")
 POSTGRES_URL_ENV = "COURSEWARE_TEST_POSTGRES_URL"
+# Test files run in this many processes at most (one per core), each with its own app server,
+# Chromium and database; a file's tests stay in one process, which starts its servers once.
+MAX_TEST_WORKERS = 4
 
 
 def run(*command: str | Path, env: dict[str, str] | None = None) -> None:
@@ -119,7 +122,8 @@ def test() -> None:
     with temporary_postgres() as postgres_url:
         env = dict(os.environ, COURSEWARE_CHROMIUM=ensure_chromium())
         env[POSTGRES_URL_ENV] = postgres_url
-        run(PYTHON, "-m", "pytest", *sys.argv[2:], env=env)
+        workers = str(min(os.cpu_count() or 1, MAX_TEST_WORKERS))
+        run(PYTHON, "-m", "pytest", "-n", workers, "--dist", "loadfile", *sys.argv[2:], env=env)
 
 
 BENCHMARKS = {"pages": "bench/bench_pages.py", "live": "bench/live_class.py"}

@@ -12,8 +12,12 @@ from tests.e2e.server import running_app
 
 
 @pytest.fixture(scope="session")
-def app_url() -> Iterator[str]:
-    with running_app() as url:
+def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The app on a SQLite file of this test process's own (not the developer's ``var/``)."""
+    database = tmp_path_factory.mktemp("app") / "courseware.sqlite3"
+    with running_app(
+        env={"COURSEWARE_SQLITE_PATH": str(database), "COURSEWARE_DATABASE_URL": ""}
+    ) as url:
         yield url
 
 

@@ -45,10 +45,15 @@ def fill_current_item(page: Page, position: int) -> None:
 
 
 def choose_first(page: Page, box: Locator) -> None:
-    """Open a select box (a tap may not open it on the first try) and take its first option."""
-    options = page.get_by_role("option")
-    for _ in range(3):
-        box.get_by_role("combobox").click()
+    """Open a select box and take its first option. A tap may not open it on a busy machine
+    (it can land while the box is being redrawn), so it tries again, by tap and by the arrow
+    key, which opens a focused box too."""
+    options, combobox = page.get_by_role("option"), box.get_by_role("combobox")
+    for attempt in range(6):
+        if attempt % 2 == 0:
+            combobox.click()
+        else:
+            combobox.press("ArrowDown")
         try:
             options.first.wait_for(state="visible", timeout=3_000)
             break

@@ -7,15 +7,12 @@ every answer is stored once, and both presenters count all of them.
 
 from __future__ import annotations
 
-import os
 import re
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, expect
-from sqlalchemy import create_engine, make_url, text
 
 from courseware.cluster import running_nginx
 from courseware.live.store import LiveStore
@@ -25,27 +22,17 @@ from tests.e2e.browser import full_screenshot, settle
 from tests.e2e.light_phones import LightClass
 from tests.e2e.live_class import answer_on_phone, join_on_phone, start_poll
 from tests.e2e.server import free_port, running_app
+from tests.own_database import own_database
 
 pytestmark = pytest.mark.e2e
-POSTGRES_URL_ENV = "COURSEWARE_TEST_POSTGRES_URL"
 PASSCODE = "two-servers"
 LIGHT_PHONES = 50
 
 
 @pytest.fixture(scope="module")
 def class_database() -> Iterator[str]:
-    """A database of its own on the test PostgreSQL, dropped afterwards."""
-    server = os.environ.get(POSTGRES_URL_ENV)
-    if not server:
-        pytest.fail(f"set {POSTGRES_URL_ENV} (python3 dev.py test starts a PostgreSQL)")
-    name = f"courseware_cluster_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(server, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    yield make_url(server).set(database=name).render_as_string(hide_password=False)
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
-    admin.dispose()
+    with own_database("courseware_cluster") as url:
+        yield url
 
 
 def test_one_class_over_two_processes_behind_nginx(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,8 +10,14 @@ from sqlalchemy import text
 
 import courseware.live.store  # noqa: F401 - registers the live tables, so they are emptied too
 from courseware.storage.store import Base, Store
+from tests.own_database import own_database
 
-POSTGRES_URL_ENV = "COURSEWARE_TEST_POSTGRES_URL"
+
+@pytest.fixture(scope="session")
+def postgres_database() -> Iterator[str]:
+    """This test process's own database on the test PostgreSQL."""
+    with own_database("courseware_store") as url:
+        yield url
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -20,9 +25,7 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
     if request.param == "sqlite":
         url = f"sqlite:///{tmp_path / 'store.sqlite3'}"
     else:
-        url = os.environ.get(POSTGRES_URL_ENV)
-        if not url:  # `python3 dev.py test` always provides a server
-            pytest.fail(f"set {POSTGRES_URL_ENV} (python3 dev.py test starts a PostgreSQL)")
+        url = request.getfixturevalue("postgres_database")
     opened = Store(url)
     yield opened
     if request.param == "postgresql":  # leave the shared test database empty
