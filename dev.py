@@ -20,14 +20,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from tests.postgres_cluster import postgres_bin, running_cluster
+from tests.postgres_cluster import POSTGRES_URL_ENV, postgres_bin, running_cluster
 
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "chromium", "chromium-browser")
-POSTGRES_URL_ENV = "COURSEWARE_TEST_POSTGRES_URL"
 # Test files run in this many processes at most (one per core), each with its own app server,
 # Chromium and database; a file's tests stay in one process, which starts its servers once.
 MAX_TEST_WORKERS = 4

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 import pytest
 from sqlalchemy import create_engine, make_url, text
 
-POSTGRES_URL_ENV = "COURSEWARE_TEST_POSTGRES_URL"
+from tests.postgres_cluster import POSTGRES_URL_ENV
 
 
 def server_url() -> str:

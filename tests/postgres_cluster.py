@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+POSTGRES_URL_ENV = "COURSEWARE_TEST_POSTGRES_URL"  # where the suite finds its PostgreSQL
+
 
 def postgres_bin() -> Path | None:
     """Debian's PostgreSQL server binaries, newest version first."""

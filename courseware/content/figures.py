@@ -60,6 +60,6 @@ def static_url(path: Path) -> str:
     return f"{STATIC_URL}/{path.relative_to(STATIC_DIR).as_posix()}"
 
 
-def chart_spec(name: str, assets: Path = ASSETS_DIR, lang: str | None = None) -> ChartSpec:
-    path = in_language(assets / "charts", name, ".yaml", lang or current_language())
+def chart_spec(name: str, lang: str | None = None) -> ChartSpec:
+    path = in_language(CHARTS_DIR, name, ".yaml", lang or current_language())
     return ChartSpec.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))

@@ -8,16 +8,14 @@ import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from tests.e2e.browser import DESKTOP, launch
-from tests.e2e.server import running_app
+from tests.e2e.server import on_sqlite, running_app
 
 
 @pytest.fixture(scope="session")
 def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The app on a SQLite file of this test process's own (not the developer's ``var/``)."""
     database = tmp_path_factory.mktemp("app") / "courseware.sqlite3"
-    with running_app(
-        env={"COURSEWARE_SQLITE_PATH": str(database), "COURSEWARE_DATABASE_URL": ""}
-    ) as url:
+    with running_app(env=on_sqlite(database)) as url:
         yield url
 
 

@@ -11,12 +11,18 @@ from pathlib import Path
 
 from courseware.cluster import app_command, serving_process
 from courseware.paths import PROJECT_ROOT
+from courseware.storage.store import DATABASE_URL_ENV, SQLITE_PATH_ENV
 
 
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
+
+
+def on_sqlite(database: Path) -> dict[str, str]:
+    """The environment that points an app server at this SQLite file, and at no other store."""
+    return {SQLITE_PATH_ENV: str(database), DATABASE_URL_ENV: ""}
 
 
 @contextmanager

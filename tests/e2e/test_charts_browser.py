@@ -24,7 +24,7 @@ from courseware.storage import store as store_module
 from courseware.storage.store import Store
 from courseware.ui.quiz_scopes import quiz_items
 from tests.e2e.browser import ARTIFACTS, PHONE, settle
-from tests.e2e.server import running_app
+from tests.e2e.server import on_sqlite, running_app
 
 pytestmark = pytest.mark.e2e
 
@@ -130,8 +130,7 @@ def course(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]
     """The app's URL and a learner's resume token, over a database with answers in it."""
     database = tmp_path_factory.mktemp("charts") / "charts.sqlite3"
     token = seed_answers(Store(f"sqlite:///{database}"))
-    env = {PASSCODE_ENV: PASSCODE, "COURSEWARE_SQLITE_PATH": str(database),
-           "COURSEWARE_DATABASE_URL": ""}  # fmt: skip
+    env = {PASSCODE_ENV: PASSCODE, **on_sqlite(database)}
     with running_app(env=env) as url:
         yield url, token
 

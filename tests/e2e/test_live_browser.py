@@ -18,7 +18,7 @@ from courseware.storage.store import Store
 from tests.e2e.browser import PHONE, full_screenshot, save_screenshot
 from tests.e2e.light_phones import LightClass
 from tests.e2e.live_class import answer_on_phone, join_on_phone, start_poll
-from tests.e2e.server import running_app
+from tests.e2e.server import on_sqlite, running_app
 
 pytestmark = pytest.mark.e2e
 PASSCODE = "class-2026"
@@ -32,8 +32,7 @@ def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def class_url(database: Path) -> Iterator[str]:
-    env = {PASSCODE_ENV: PASSCODE, "COURSEWARE_SQLITE_PATH": str(database),
-           "COURSEWARE_DATABASE_URL": ""}  # fmt: skip
+    env = {PASSCODE_ENV: PASSCODE, **on_sqlite(database)}
     with running_app(env=env) as url:
         yield url
 

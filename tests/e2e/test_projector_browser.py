@@ -12,7 +12,7 @@ from courseware.passcode import PASSCODE_ENV
 from tests.e2e.browser import save_screenshot, settle
 from tests.e2e.light_phones import LightClass
 from tests.e2e.live_class import answer_on_phone, join_on_phone, start_poll
-from tests.e2e.server import running_app
+from tests.e2e.server import on_sqlite, running_app
 from tests.e2e.test_present_browser import wait_for_cookie
 
 pytestmark = pytest.mark.e2e
@@ -22,8 +22,7 @@ PROJECTOR = {"width": 1920, "height": 1080}
 
 @pytest.fixture(scope="module")
 def class_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    env = {PASSCODE_ENV: PASSCODE, "COURSEWARE_SQLITE_PATH": str(
-        tmp_path_factory.mktemp("screen") / "live.sqlite3"), "COURSEWARE_DATABASE_URL": ""}  # fmt: skip
+    env = {PASSCODE_ENV: PASSCODE, **on_sqlite(tmp_path_factory.mktemp("screen") / "live.sqlite3")}
     with running_app(env=env) as url:
         yield url
 

@@ -17,7 +17,7 @@ from playwright.sync_api import Browser, Page, expect
 from courseware.passcode import PASSCODE_ENV
 from tests.e2e.browser import full_screenshot, settle
 from tests.e2e.quiz_driver import answer_current_item
-from tests.e2e.server import running_app
+from tests.e2e.server import on_sqlite, running_app
 from tests.e2e.test_trainee_browser import SIZES, close_sidebar, sidebar
 
 pytestmark = pytest.mark.e2e
@@ -32,8 +32,7 @@ def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def review_url(database: Path) -> Iterator[str]:
-    env = {"COURSEWARE_SQLITE_PATH": str(database), "COURSEWARE_DATABASE_URL": "",
-           PASSCODE_ENV: PASSCODE}  # fmt: skip
+    env = {**on_sqlite(database), PASSCODE_ENV: PASSCODE}
     with running_app(env=env) as url:
         yield url
 

@@ -13,7 +13,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from tests.e2e.browser import full_screenshot, settle
 from tests.e2e.quiz_driver import answer_current_item
-from tests.e2e.server import running_app
+from tests.e2e.server import on_sqlite, running_app
 
 pytestmark = pytest.mark.e2e
 
@@ -26,8 +26,7 @@ SIZES = {
 @pytest.fixture(scope="module")
 def trainee_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     database = tmp_path_factory.mktemp("db") / "progress.sqlite3"
-    env = {"COURSEWARE_SQLITE_PATH": str(database), "COURSEWARE_DATABASE_URL": ""}
-    with running_app(env=env) as url:
+    with running_app(env=on_sqlite(database)) as url:
         yield url
 
 

@@ -28,7 +28,7 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
         url = request.getfixturevalue("postgres_database")
     opened = Store(url)
     yield opened
-    if request.param == "postgresql":  # leave the shared test database empty
+    if request.param == "postgresql":  # leave this process's database empty
         tables = ", ".join(
             t.name for t in Base.metadata.sorted_tables if t.name != "schema_version"
         )
