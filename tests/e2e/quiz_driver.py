@@ -45,9 +45,9 @@ def fill_current_item(page: Page, position: int) -> None:
 
 
 def choose_first(page: Page, box: Locator) -> None:
-    """Open a select box and take its first option. A tap may not open it on a busy machine
-    (it can land while the box is being redrawn), so it tries again, by tap and by the arrow
-    key, which opens a focused box too."""
+    """Open a select box and take its first option. On a busy machine a tap may not open the
+    box, or its list may close again under the click (it can land while the box is redrawn),
+    so it tries again, opening the box by tap and by the arrow key, which opens a focused box."""
     options, combobox = page.get_by_role("option"), box.get_by_role("combobox")
     for attempt in range(6):
         if attempt % 2 == 0:
@@ -55,12 +55,11 @@ def choose_first(page: Page, box: Locator) -> None:
         else:
             combobox.press("ArrowDown")
         try:
-            options.first.wait_for(state="visible", timeout=3_000)
+            options.first.click(timeout=3_000)
             break
         except PlaywrightTimeout:
             page.keyboard.press("Escape")
-    options.first.click()
-    expect(box.get_by_role("combobox")).not_to_have_value("")  # a category is chosen
+    expect(combobox).not_to_have_value("")  # a category is chosen
 
 
 def submit(page: Page) -> None:
