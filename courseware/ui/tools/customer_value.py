@@ -78,14 +78,14 @@ def _results(inputs: dict[str, CustomerValueInput], comparison: Comparison) -> N
         result = getattr(comparison, offer)
         other = getattr(comparison, "theirs" if offer == "ours" else "ours")
         st.markdown(f"**{t(f'tools.{NAME}.{offer}')}**")
-        a, b, c = st.columns(3)
-        a.metric(t(f"tools.{NAME}.total_value"), yuan(result.total_value))
-        b.metric(t(f"tools.{NAME}.total_cost"), yuan(result.total_cost))
-        c.metric(
-            t(f"tools.{NAME}.delivered_value"),
-            yuan(result.delivered_value),
-            delta=yuan(result.delivered_value - other.delivered_value, signed=True, minus="-"),
-        )
+        with st.container(horizontal=True, gap="medium"):  # one block, not a column each
+            st.metric(t(f"tools.{NAME}.total_value"), yuan(result.total_value))
+            st.metric(t(f"tools.{NAME}.total_cost"), yuan(result.total_cost))
+            st.metric(
+                t(f"tools.{NAME}.delivered_value"),
+                yuan(result.delivered_value),
+                delta=yuan(result.delivered_value - other.delivered_value, signed=True, minus="-"),
+            )
     labels = {f: t(f"tools.{NAME}.fields.{f}") for f in (*VALUE_FIELDS, *COST_FIELDS)}
     offers = {offer: t(f"tools.{NAME}.{offer}") for offer in OFFERS}
     labels["delivered"] = t(f"tools.{NAME}.delivered_value")
