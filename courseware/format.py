@@ -68,6 +68,20 @@ def yuan_short(amount: float, *, digits: int = 2, minus: str = "−", lang: str 
     return f"{minus}{shown}" if amount < 0 and scaled > 0 else shown
 
 
+def yuan_short_expression(value: str = "datum.value", *, lang: str | None = None) -> str:
+    """A Vega expression that writes ``value`` as :func:`yuan_short` writes a round amount, so
+    that a chart can label whatever ticks it draws without Python choosing them."""
+    units = MONEY_UNITS.get(lang or current_language(), CHINESE_UNITS)
+    size = f"abs({value})"
+    shown = f"'¥' + format({size}, ',.2~f')"
+    for scale, unit in units[1:]:  # each wraps the smaller ones: the largest is tested first
+        shown = (
+            f"{size} >= {max(scale, PLAIN_BELOW):g} ? "
+            f"'¥' + format({size} / {scale:g}, ',.2~f') + '{unit}' : ({shown})"
+        )
+    return f"({value} < 0 ? '−' : '') + ({shown})"
+
+
 def count(value: float, digits: int = 2) -> str:
     """How many people or things: 1,234 when whole; else shown to ``digits`` decimals, with
     "≈" when that rounds it (≈0.33) and "<0.01" when it would round to nothing."""

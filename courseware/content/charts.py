@@ -1,8 +1,9 @@
 """Altair charts for lessons and tools (pure: no Streamlit).
 
 Each chart is drawn with Altair once per shape and kept as a Vega-Lite template whose data are
-named; a rerun only fills in the data (and the few sizes and ticks that follow from them),
-because Altair's ``to_dict`` takes tens of milliseconds.
+named; a rerun only fills in the data (and a height that follows the number of rows), because
+Altair's ``to_dict`` takes tens of milliseconds. A tool's spec does not change with what is
+typed into it, so the browser updates its chart's data in place instead of drawing it anew.
 
 Every mark is labelled at any width, from a phone to a projector: category labels wrap onto
 lines instead of being cut, no label is hidden to avoid an overlap (there are only as many ticks
@@ -25,7 +26,7 @@ from typing import Any
 import altair as alt
 
 from courseware.content.figures import ChartSpec, chart_spec
-from courseware.format import yuan, yuan_short
+from courseware.format import yuan, yuan_short_expression
 from courseware.i18n import current_language, lookup, t
 
 Spec = dict[str, Any]
@@ -155,52 +156,54 @@ def _legend(labels: Sequence[str], columns: Sequence[int]) -> alt.Legend:
 
 
 # ---- axes --------------------------------------------------------------------------------------
-def nice_ticks(low: float, high: float, count: int = 5, *, whole: bool = False) -> list[float]:
-    """Round tick values from at or below min(``low``, 0) to at or above max(``high``, 0), in
-    about ``count`` steps of 1, 2, 2.5 or 5 times a power of ten (1, 2 or 5 with ``whole``)."""
-    low, high = min(low, 0.0), max(high, 0.0)
-    if high - low <= 0:
-        high = low + 1
-    raw = (high - low) / count
-    power = 10 ** math.floor(math.log10(raw))
-    factors = (1, 2, 5, 10) if whole else (1, 2, 2.5, 5, 10)
-    step = next(f * power for f in factors if f * power >= raw * (1 - 1e-9))
-    if whole:
-        step = max(1, round(step))
-    first = math.floor(low / step + 1e-9)
-    last = math.ceil(high / step - 1e-9)
-    return [_clean(k * step) for k in range(first, last + 1)]
+# Value axes are the chart's own: Vega rounds the scale to whole steps and labels the ticks it
+# draws, so a template's spec stays the same whatever the data and Streamlit updates a chart's
+# data in place instead of drawing it anew on each change.
+MONEY_TICKS = 5  # about this many steps on a money axis
+COUNT_TICKS = 4
+
+
+def _money_scale() -> alt.Scale:
+    """From a round tick to a round tick around the data and zero."""
+    return alt.Scale(nice=MONEY_TICKS, zero=True)
+
+
+def _money_axis() -> alt.Axis:
+    """Money in the language's units (¥50万, ¥1.2亿; ¥500K, ¥120M) on whatever ticks Vega picks."""
+    return alt.Axis(
+        tickCount=MONEY_TICKS,
+        labelExpr=yuan_short_expression(lang=current_language()),
+        labelOverlap=False,
+        labelFlush=False,
+    )
+
+
+def _count_scale() -> alt.Scale:
+    return alt.Scale(nice=COUNT_TICKS, zero=True)
+
+
+def _count_axis() -> alt.Axis:
+    """Whole counts: no tick between two whole numbers, however few there are."""
+    return alt.Axis(
+        format="d", tickCount=COUNT_TICKS, tickMinStep=1, labelOverlap=False, labelFlush=False
+    )
+
+
+def _axis_when_empty(spec: Spec, values: Sequence[float]) -> Spec:
+    """With nothing but zeros to draw, the value axis still runs from 0 to 1 (Vega would put a
+    lone 0 halfway up); the only change of spec a chart's data can make."""
+    if not any(values):
+        spec["encoding"]["y"]["scale"] = {
+            **spec["encoding"]["y"].get("scale", {}),
+            "domain": [0, 1],
+        }
+    return spec
 
 
 def _clean(value: float) -> float | int:
     """A tick value without float noise (0.30000000000000004 -> 0.3), whole numbers as int."""
     value = float(f"{value:.12g}")
     return int(value) if value.is_integer() else value
-
-
-def _listed_labels(ticks: Sequence[float], labels: Sequence[str]) -> str:
-    """A label expression that shows each tick value's own text, worked out in Python."""
-    return (
-        f"{json.dumps(list(labels), ensure_ascii=False)}[indexof({json.dumps(ticks)}, datum.value)]"
-    )
-
-
-def _money_axis(encoding: Spec, low: float, high: float) -> None:
-    """Money on ``encoding``'s axis, in Chinese units, from a round tick to a round tick."""
-    ticks = nice_ticks(low, high)
-    encoding["scale"] = {**encoding.get("scale", {}), "domain": [ticks[0], ticks[-1]]}
-    encoding["axis"] = {
-        **encoding.get("axis", {}),
-        "values": ticks,
-        "labelExpr": _listed_labels(ticks, [yuan_short(t) for t in ticks]),
-    }
-
-
-def _count_axis(encoding: Spec, high: float) -> None:
-    """Whole counts on ``encoding``'s axis, from 0 to a round tick at or above ``high``."""
-    ticks = nice_ticks(0, high, count=4, whole=True)
-    encoding["scale"] = {**encoding.get("scale", {}), "domain": [ticks[0], ticks[-1]]}
-    encoding["axis"] = {**encoding.get("axis", {}), "values": ticks}
 
 
 def _ticks_for_width(top: float, steps: Sequence[float], label: str) -> alt.ExprRef:
@@ -305,21 +308,14 @@ def customer_value_spec(
         for field, amount in amounts.items()
     ]
     names = tuple(wrapped(name, OFFER_LINE) for name in offers.values())
-    spec = filled(_customer_value_template(tuple(labels.items()), names), bars=bars)
-    highs = [
-        sum(a for f, a in amounts.items() if f.endswith("_value"))
-        for amounts in components.values()
-    ]
-    lows = [
-        -sum(a for f, a in amounts.items() if f.endswith("_cost"))
-        for amounts in components.values()
-    ]
-    _money_axis(spec["encoding"]["y"], min(lows, default=0), max(highs, default=0))
-    return spec
+    template = _customer_value_template(tuple(labels.items()), names, current_language())
+    return _axis_when_empty(filled(template, bars=bars), [bar["amount"] for bar in bars])
 
 
 @lru_cache(maxsize=8)
-def _customer_value_template(labels: tuple[tuple[str, str], ...], offers: tuple[str, ...]) -> Spec:
+def _customer_value_template(
+    labels: tuple[tuple[str, str], ...], offers: tuple[str, ...], _lang: str
+) -> Spec:
     names = dict(labels)
     values = [names[f] for f in names if f.endswith("_value")]
     costs = [names[f] for f in names if f.endswith("_cost")]
@@ -332,7 +328,8 @@ def _customer_value_template(labels: tuple[tuple[str, str], ...], offers: tuple[
                 "amount:Q",
                 title=None,  # every tick says ¥
                 stack="zero",
-                axis=alt.Axis(labelOverlap=False, labelFlush=False),
+                scale=_money_scale(),
+                axis=_money_axis(),
             ),
             color=alt.Color(
                 "component:N",
@@ -362,22 +359,20 @@ def cumulative_loss_spec(
          "shown": yuan(amount)}
         for year, amount in points
     ]  # fmt: skip
-    spec = filled(_cumulative_loss_template(year_label, amount_label), rows=rows)
-    amounts = [amount for _year, amount in points]
-    _money_axis(spec["encoding"]["y"], min(amounts, default=0), max(amounts, default=0))
-    return spec
+    spec = filled(
+        _cumulative_loss_template(year_label, amount_label, current_language()), rows=rows
+    )
+    return _axis_when_empty(spec, [amount for _year, amount in points])
 
 
 @lru_cache(maxsize=8)
-def _cumulative_loss_template(year_label: str, amount_label: str) -> Spec:
+def _cumulative_loss_template(year_label: str, amount_label: str, _lang: str) -> Spec:
     chart = (
         alt.Chart(alt.NamedData("rows"))
         .mark_bar(color=LOSS, cornerRadiusEnd=3)
         .encode(
             x=alt.X("year:N", title=year_label, sort=None, axis=_band_axis()),
-            y=alt.Y(
-                "amount:Q", title=amount_label, axis=alt.Axis(labelOverlap=False, labelFlush=False)
-            ),
+            y=alt.Y("amount:Q", title=amount_label, scale=_money_scale(), axis=_money_axis()),
             tooltip=[
                 alt.Tooltip("year:N", title=year_label),
                 alt.Tooltip("shown:N", title=amount_label),
@@ -456,11 +451,7 @@ def plan_progress_spec(
         for stage, status, n in counts
     ]
     spec = filled(_plan_progress_template(tuple(statuses), count_label), rows=rows)
-    totals: dict[str, int] = {}
-    for stage, _status, n in counts:
-        totals[stage] = totals.get(stage, 0) + n
-    _count_axis(spec["encoding"]["y"], max(totals.values(), default=0))
-    return spec
+    return _axis_when_empty(spec, [n for _stage, _status, n in counts])
 
 
 @lru_cache(maxsize=8)
@@ -473,7 +464,8 @@ def _plan_progress_template(statuses: tuple[str, ...], count_label: str) -> Spec
             y=alt.Y(
                 "count:Q",
                 title=count_label,
-                axis=alt.Axis(format="d", labelOverlap=False, labelFlush=False),
+                scale=_count_scale(),
+                axis=_count_axis(),
             ),
             color=alt.Color(
                 "status:N",
@@ -682,8 +674,7 @@ def review_forecast_spec(days: list[tuple[date, int]], *, title: str, count_labe
     ]
     spec = filled(_forecast_template(title, count_label), rows=rows)
     spec["encoding"]["x"]["axis"]["values"] = _day_values(labels)
-    _count_axis(spec["encoding"]["y"], max((n for _d, n in days), default=0))
-    return spec
+    return _axis_when_empty(spec, [n for _day, n in days])
 
 
 @lru_cache(maxsize=8)
@@ -693,8 +684,7 @@ def _forecast_template(title: str, count_label: str) -> Spec:
         .mark_bar(color="#1f4e79", cornerRadiusEnd=3)
         .encode(
             x=alt.X("day:N", title=None, sort=None, axis=_band_axis()),
-            y=alt.Y("count:Q", title=count_label,
-                    axis=alt.Axis(format="d", labelOverlap=False, labelFlush=False)),
+            y=alt.Y("count:Q", title=count_label, scale=_count_scale(), axis=_count_axis()),
             tooltip=[alt.Tooltip("date:N", title=" "), alt.Tooltip("count:Q", title=count_label)],
         )
         .properties(title=title, height=220)
@@ -745,11 +735,7 @@ def review_history_spec(
     spec = filled(_review_history_template(tuple(ratings), title, count_label), rows=rows)
     spec["encoding"]["x"]["axis"]["values"] = _day_values(labels)
     spec["encoding"]["x"]["scale"] = {"domain": labels}  # days without reviews keep their place
-    totals: dict[date, int] = {}
-    for day, _rating, n in counts:
-        totals[day] = totals.get(day, 0) + n
-    _count_axis(spec["encoding"]["y"], max(totals.values(), default=0))
-    return spec
+    return _axis_when_empty(spec, [n for _day, _rating, n in counts])
 
 
 @lru_cache(maxsize=8)
@@ -759,8 +745,8 @@ def _review_history_template(ratings: tuple[str, ...], title: str, count_label: 
         .mark_bar()
         .encode(
             x=alt.X("day:N", title=None, sort=None, axis=_band_axis()),
-            y=alt.Y("count:Q", title=count_label, stack="zero",
-                    axis=alt.Axis(format="d", labelOverlap=False, labelFlush=False)),
+            y=alt.Y("count:Q", title=count_label, stack="zero", scale=_count_scale(),
+                    axis=_count_axis()),
             color=alt.Color("rating:N",
                             scale=alt.Scale(domain=list(ratings), range=RATING_COLOURS),
                             legend=_legend(ratings, (4, 2))),

@@ -188,7 +188,8 @@ def test_customer_value_names_every_component_in_chinese_units(
     shoot(chart, f"customer-value-{size}")
     components = [t(f"tools.customer-value.fields.{f}") for f in (*VALUE_FIELDS, *COST_FIELDS)]
     offers = [t("tools.customer-value.ours"), t("tools.customer-value.theirs")]
-    assert_labelled(drawn, offers + components, f"customer value, {size}")
+    money = ["−¥50万", "¥0", "¥50万", "¥100万"]  # costs below zero, value above
+    assert_labelled(drawn, offers + components + money, f"customer value, {size}")
     assert_money_in_chinese_units(drawn, f"customer value, {size}")
 
 
@@ -206,6 +207,36 @@ def test_churn_chart_shows_each_year_and_the_headline_total(
     assert_labelled(drawn, [*years, "¥1,000万"], f"churn, {size}")
     assert_money_in_chinese_units(drawn, f"churn, {size}")
     expect(churn.get_by_test_id("stMetricValue").nth(2)).to_have_text("¥10,000,000")
+
+
+MARK_DRAWING = "(chart) => { chart.querySelector('svg').dataset.drawnBefore = 'yes'; }"
+SAME_DRAWING = "(chart) => chart.querySelector('svg').dataset.drawnBefore === 'yes'"
+
+
+def test_a_calculator_chart_takes_new_figures_without_being_drawn_anew(
+    page: Page, course: tuple[str, str]
+):
+    """A new rate moves the bars and the axis, in the chart already on the page."""
+    open_url(page, f"{course[0]}/part-1?section=churn-cost", LAPTOP)
+    churn = tool(page, "churn")
+    chart = churn.locator(CHART)
+    assert "¥2,000万" not in read_chart(chart).labels
+    chart.evaluate(MARK_DRAWING)
+    rate = churn.get_by_label("年流失率（%）", exact=True)
+    rate.fill("20")
+    rate.press("Enter")
+    settle(page)
+    expect(churn.get_by_test_id("stMetricValue").nth(2)).to_have_text("¥20,000,000")
+    drawn = read_chart(chart)
+    assert_labelled(drawn, ["¥0", "¥1,000万", "¥2,000万"], "churn at 20%")
+    assert chart.evaluate(SAME_DRAWING), "the chart was drawn anew instead of updated"
+
+
+def test_money_axes_read_in_english_units_in_english(page: Page, course: tuple[str, str]):
+    open_url(page, f"{course[0]}/part-1?section=churn-cost&lang=en", LAPTOP)
+    drawn = read_chart(tool(page, "churn").locator(CHART))
+    assert_labelled(drawn, ["¥0", "¥2M", "¥10M"], "churn in English")
+    assert not [label for label in drawn.labels if "万" in label], drawn.labels
 
 
 @pytest.mark.parametrize("size", list(SIZES))

@@ -8,6 +8,7 @@ import itertools
 import json
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, timedelta
 from typing import Any
 
@@ -17,7 +18,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from courseware.content import charts
-from courseware.format import yuan_short
+from courseware.format import yuan_short, yuan_short_expression
+from courseware.i18n import use_language
 
 LABELS = {
     "product_value": "产品价值",
@@ -41,14 +43,6 @@ def pick(expr: str, width: float) -> Any:
             return json.loads(match[2])
         expr = match[3]
     return json.loads(expr)
-
-
-def listed_labels(axis: dict) -> list[str]:
-    """The labels a ``[labels][indexof([ticks], datum.value)]`` expression gives each tick."""
-    labels = json.loads(axis["labelExpr"].split("[indexof(")[0])
-    ticks = json.loads(axis["labelExpr"].split("[indexof(")[1].split(", datum.value)")[0])
-    assert ticks == axis["values"]
-    return labels
 
 
 def customer_value(components: dict[str, dict[str, float]]) -> dict:
@@ -113,8 +107,10 @@ def test_templates_are_built_once_and_never_changed_by_filling():
     assert charts._cumulative_loss_template.cache_info().hits >= 1
     assert first["datasets"]["rows"] == [{"year": "1", "amount": 10.0, "shown": "¥10"}]
     assert [r["year"] for r in valid(second)["datasets"]["rows"]] == ["1", "2"]
-    assert "datasets" not in charts._cumulative_loss_template("年", "元")
-    assert "values" not in charts._cumulative_loss_template("年", "元")["encoding"]["y"]["axis"]
+    assert "datasets" not in charts._cumulative_loss_template("年", "元", "zh")
+    assert (
+        "values" not in charts._cumulative_loss_template("年", "元", "zh")["encoding"]["y"]["axis"]
+    )
 
 
 def test_churn_years_may_be_named():
@@ -196,45 +192,82 @@ def test_legends_go_below_in_as_many_columns_as_fit(width, columns):
 
 
 # ---- axes -------------------------------------------------------------------------------------
-@pytest.mark.parametrize(
-    ("low", "high", "ticks"),
-    [
-        (0, 10_000_000, [0, 2e6, 4e6, 6e6, 8e6, 1e7]),
-        (-770_000, 1_080_000, [-1e6, -5e5, 0, 5e5, 1e6, 1.5e6]),
-        (0, 0.3, [0, 0.1, 0.2, 0.3]),
-        (0, 0, [0, 0.2, 0.4, 0.6, 0.8, 1]),  # nothing to show: still an axis
-    ],
+@contextmanager
+def language(lang: str) -> Iterator[None]:
+    use_language(lang)
+    try:
+        yield
+    finally:
+        use_language("zh")
+
+
+def without_data(spec: dict) -> dict:
+    return {key: value for key, value in spec.items() if key != "datasets"}
+
+
+amounts = st.floats(min_value=1, max_value=5e9, allow_nan=False)
+
+
+@given(
+    first=st.lists(amounts, min_size=3, max_size=3),
+    second=st.lists(amounts, min_size=3, max_size=3),
 )
-def test_nice_ticks_cover_the_data_from_a_round_tick_to_a_round_tick(low, high, ticks):
-    assert charts.nice_ticks(low, high) == pytest.approx(ticks)
+def test_a_tools_spec_does_not_change_with_its_figures(first, second):
+    """Only the data change, so the browser updates the chart in place instead of anew."""
+
+    def offers(values):
+        product, service, price = values
+        return {"ours": {"product_value": product, "service_value": service,
+                         "monetary_cost": price}, "theirs": {"product_value": price}}  # fmt: skip
+
+    def churn(values):
+        return charts.cumulative_loss_spec(
+            [(n, v) for n, v in enumerate(values, 1)], year_label="年", amount_label="累计"
+        )
+
+    def plan(values):
+        stages = [("P 计划", "待办", round(v) % 7 + 1) for v in values]
+        return charts.plan_progress_spec(stages, ["待办", "已完成"], count_label="行动数")
+
+    for draw in (lambda v: customer_value(offers(v)), churn, plan):
+        one, other = draw(first), draw(second)
+        assert without_data(one) == without_data(other)
 
 
-def test_whole_ticks_for_counts():
-    assert charts.nice_ticks(0, 3, count=4, whole=True) == [0, 1, 2, 3]
-    assert charts.nice_ticks(0, 1, count=4, whole=True) == [0, 1]
+def test_money_axes_label_vegas_own_round_ticks_in_the_languages_units():
+    y = customer_value({"ours": {"product_value": 800_000, "monetary_cost": 700_000}})
+    churn = charts.cumulative_loss_spec([(1, 2e6)], year_label="年", amount_label="累计")
+    for axis in (y["encoding"]["y"], churn["encoding"]["y"]):
+        assert axis["scale"] == {"nice": charts.MONEY_TICKS, "zero": True}  # ends on a tick
+        assert axis["axis"]["tickCount"] == charts.MONEY_TICKS
+        assert axis["axis"]["labelExpr"] == yuan_short_expression(lang="zh")
+        assert "values" not in axis["axis"]
+    with language("en"):
+        english = charts.cumulative_loss_spec([(1, 2e6)], year_label="Y", amount_label="Lost")
+    assert english["encoding"]["y"]["axis"]["labelExpr"] == yuan_short_expression(lang="en")
 
 
-def test_money_axes_read_in_chinese_units_and_end_on_a_tick():
-    spec = customer_value(
-        {
-            "ours": {"product_value": 800_000, "service_value": 150_000, "monetary_cost": 700_000},
-            "theirs": {
-                "product_value": 780_000,
-                "service_value": 100_000,
-                "monetary_cost": 650_000,
-            },
-        }
+def test_the_money_expression_names_each_unit_from_where_yuan_short_does():
+    chinese = yuan_short_expression(lang="zh")
+    for threshold, unit in (("10000", "万"), ("1e+08", "亿"), ("1e+12", "万亿")):
+        assert f"abs(datum.value) >= {threshold} ? '¥' + format(abs(datum.value) / " in chinese
+        assert f"'{unit}'" in chinese
+    assert (
+        yuan_short(5_000) == "¥5,000" and "' : ('¥' + format(abs(datum.value), ',.2~f'))" in chinese
     )
-    y = spec["encoding"]["y"]
-    assert listed_labels(y["axis"]) == ["−¥100万", "−¥50万", "¥0", "¥50万", "¥100万"]
-    assert y["scale"]["domain"] == [y["axis"]["values"][0], y["axis"]["values"][-1]]
-    churn = charts.cumulative_loss_spec(
-        [(n, 2_400_000 * n) for n in range(1, 6)], year_label="年", amount_label="累计"
+    english = yuan_short_expression(lang="en")
+    assert (
+        "abs(datum.value) >= 10000 ? '¥' + format(abs(datum.value) / 1000, ',.2~f') + 'K'"
+        in english
     )
-    labels = listed_labels(churn["encoding"]["y"]["axis"])
-    assert labels == [yuan_short(v) for v in churn["encoding"]["y"]["axis"]["values"]]
-    assert labels == ["¥0", "¥250万", "¥500万", "¥750万", "¥1,000万", "¥1,250万"]
-    assert churn["encoding"]["y"]["scale"]["domain"] == [0, 12_500_000]  # above ¥1,200万
+    assert english.startswith("(datum.value < 0 ? '−' : '')")
+
+
+def test_a_chart_of_nothing_but_zeros_still_has_an_axis_from_0_to_1():
+    empty = charts.cumulative_loss_spec([(1, 0.0), (2, 0.0)], year_label="年", amount_label="累计")
+    assert empty["encoding"]["y"]["scale"]["domain"] == [0, 1]
+    full = charts.cumulative_loss_spec([(1, 5.0)], year_label="年", amount_label="累计")
+    assert "domain" not in full["encoding"]["y"]["scale"]
 
 
 @pytest.mark.parametrize(("achievements", "top"), [([0.5, 0.9], 1.0), ([0.875, 1.25], 1.5)])
@@ -271,8 +304,8 @@ def test_plan_counts_are_whole_and_reach_the_tallest_stage():
         count_label="行动数",
     )
     y = spec["encoding"]["y"]
-    assert all(isinstance(v, int) for v in y["axis"]["values"])
-    assert y["scale"]["domain"][-1] >= 5  # P: 2 + 3 stacked
+    assert y["axis"]["format"] == "d" and y["axis"]["tickMinStep"] == 1  # no tick at 0.5
+    assert y["scale"] == {"nice": charts.COUNT_TICKS, "zero": True}  # up to a tick above 5
 
 
 # ---- spaced review ----------------------------------------------------------------------------
@@ -312,16 +345,11 @@ def test_review_charts_are_valid_and_label_everything(name):
 
 
 def test_days_read_as_the_language_writes_them():
-    from courseware.i18n import use_language
-
     assert charts.day_label(date(2026, 3, 2)) == "3月2日"
     assert charts.date_text(date(2026, 3, 2)) == "2026年3月2日"
-    use_language("en")
-    try:
+    with language("en"):
         assert charts.day_label(date(2026, 3, 2)) == "Mar 2"
         assert charts.date_text(date(2026, 3, 2)) == "Mar 2, 2026"
-    finally:
-        use_language("zh")
 
 
 @pytest.mark.parametrize("count", [1, 2, 7, 14, 30])
@@ -345,8 +373,8 @@ def test_the_forecast_counts_are_whole_and_reach_the_busiest_day():
         [(d, n) for n, d in enumerate(_days(14))], title="t", count_label="c"
     )
     y = spec["encoding"]["y"]
-    assert all(isinstance(v, int) for v in y["axis"]["values"])
-    assert y["scale"]["domain"][0] == 0 and y["scale"]["domain"][-1] >= 13
+    assert y["axis"]["format"] == "d" and y["axis"]["tickMinStep"] == 1
+    assert y["scale"] == {"nice": charts.COUNT_TICKS, "zero": True}
     empty = charts.review_forecast_spec([(d, 0) for d in _days(14)], title="t", count_label="c")
     assert empty["encoding"]["y"]["scale"]["domain"] == [0, 1]
 
@@ -368,5 +396,5 @@ def test_review_history_stacks_ratings_and_keeps_days_without_reviews():
     spec = charts.review_history_spec(counts, ["A", "H", "G", "E"], title="t", count_label="c")
     assert [(r["rating"], r["count"]) for r in spec["datasets"]["rows"]] == [("A", 1), ("G", 2)]
     assert spec["encoding"]["x"]["scale"]["domain"] == [charts.day_label(d) for d in days]
-    assert spec["encoding"]["y"]["scale"]["domain"][-1] >= 2
+    assert spec["encoding"]["y"]["scale"] == {"nice": charts.COUNT_TICKS, "zero": True}
     assert spec["encoding"]["color"]["legend"]["orient"] == "bottom"
