@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import statistics
 import sys
 import tempfile
@@ -169,6 +170,10 @@ def main() -> None:
     parser.add_argument("--sessions", type=int, default=50, help="sessions held for memory")
     parser.add_argument("--starts", type=int, default=3, help="cold starts of each app")
     args = parser.parse_args()
+    # Each AppTest warns once that it runs outside a server ("bare mode"): nothing to report.
+    logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").addFilter(
+        lambda record: "missing ScriptRunContext" not in record.getMessage()
+    )
 
     bare = AppTest.from_function(bare_page)
     bare_times = rerun_samples(bare, args.reruns)  # the floor again after each group of pages:
