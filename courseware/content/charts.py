@@ -163,9 +163,9 @@ MONEY_TICKS = 5  # about this many steps on a money axis
 COUNT_TICKS = 4
 
 
-def _money_scale() -> alt.Scale:
-    """From a round tick to a round tick around the data and zero."""
-    return alt.Scale(nice=MONEY_TICKS, zero=True)
+def _round_scale(ticks: int) -> alt.Scale:
+    """From a round tick to a round tick around the data and zero, in about ``ticks`` steps."""
+    return alt.Scale(nice=ticks, zero=True)
 
 
 def _money_axis() -> alt.Axis:
@@ -178,10 +178,6 @@ def _money_axis() -> alt.Axis:
     )
 
 
-def _count_scale() -> alt.Scale:
-    return alt.Scale(nice=COUNT_TICKS, zero=True)
-
-
 def _count_axis() -> alt.Axis:
     """Whole counts: no tick between two whole numbers, however few there are."""
     return alt.Axis(
@@ -191,7 +187,7 @@ def _count_axis() -> alt.Axis:
 
 def _axis_when_empty(spec: Spec, values: Sequence[float]) -> Spec:
     """With nothing but zeros to draw, the value axis still runs from 0 to 1 (Vega would put a
-    lone 0 halfway up); the only change of spec a chart's data can make."""
+    lone 0 halfway up): the one way a tool chart's figures change its spec."""
     if not any(values):
         spec["encoding"]["y"]["scale"] = {
             **spec["encoding"]["y"].get("scale", {}),
@@ -328,7 +324,7 @@ def _customer_value_template(
                 "amount:Q",
                 title=None,  # every tick says ¥
                 stack="zero",
-                scale=_money_scale(),
+                scale=_round_scale(MONEY_TICKS),
                 axis=_money_axis(),
             ),
             color=alt.Color(
@@ -372,7 +368,9 @@ def _cumulative_loss_template(year_label: str, amount_label: str, _lang: str) ->
         .mark_bar(color=LOSS, cornerRadiusEnd=3)
         .encode(
             x=alt.X("year:N", title=year_label, sort=None, axis=_band_axis()),
-            y=alt.Y("amount:Q", title=amount_label, scale=_money_scale(), axis=_money_axis()),
+            y=alt.Y(
+                "amount:Q", title=amount_label, scale=_round_scale(MONEY_TICKS), axis=_money_axis()
+            ),
             tooltip=[
                 alt.Tooltip("year:N", title=year_label),
                 alt.Tooltip("shown:N", title=amount_label),
@@ -464,7 +462,7 @@ def _plan_progress_template(statuses: tuple[str, ...], count_label: str) -> Spec
             y=alt.Y(
                 "count:Q",
                 title=count_label,
-                scale=_count_scale(),
+                scale=_round_scale(COUNT_TICKS),
                 axis=_count_axis(),
             ),
             color=alt.Color(
@@ -684,7 +682,8 @@ def _forecast_template(title: str, count_label: str) -> Spec:
         .mark_bar(color="#1f4e79", cornerRadiusEnd=3)
         .encode(
             x=alt.X("day:N", title=None, sort=None, axis=_band_axis()),
-            y=alt.Y("count:Q", title=count_label, scale=_count_scale(), axis=_count_axis()),
+            y=alt.Y("count:Q", title=count_label, scale=_round_scale(COUNT_TICKS),
+                    axis=_count_axis()),
             tooltip=[alt.Tooltip("date:N", title=" "), alt.Tooltip("count:Q", title=count_label)],
         )
         .properties(title=title, height=220)
@@ -745,7 +744,7 @@ def _review_history_template(ratings: tuple[str, ...], title: str, count_label: 
         .mark_bar()
         .encode(
             x=alt.X("day:N", title=None, sort=None, axis=_band_axis()),
-            y=alt.Y("count:Q", title=count_label, stack="zero", scale=_count_scale(),
+            y=alt.Y("count:Q", title=count_label, stack="zero", scale=_round_scale(COUNT_TICKS),
                     axis=_count_axis()),
             color=alt.Color("rating:N",
                             scale=alt.Scale(domain=list(ratings), range=RATING_COLOURS),
